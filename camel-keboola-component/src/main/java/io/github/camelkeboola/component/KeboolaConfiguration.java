@@ -1,0 +1,409 @@
+package io.github.camelkeboola.component;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/** Options of a {@code keboola:} endpoint. The component holds the defaults; each endpoint works on a copy. */
+@UriParams
+public class KeboolaConfiguration implements Cloneable {
+
+    // --- common -------------------------------------------------------------------------------------------------
+
+    @UriParam(defaultValue = "https://connection.keboola.com",
+              description = "URL of the Keboola stack (the Storage API base), such as https://connection.eu-central-1.keboola.com.")
+    private String stackUrl = "https://connection.keboola.com";
+
+    @UriParam(label = "security", secret = true,
+              description = "Storage API token. Sent only to the stack URL, never to file storage, and masked in logs and URIs.")
+    @Metadata(required = true)
+    private String token;
+
+    @UriParam(description = "Comma-separated columns: the columns exported, or the columns of an imported CSV that has no header row.")
+    private String columns;
+
+    @UriParam(defaultValue = "stream",
+              description = "How exported rows reach the route: stream (CSV with a header row), rows (Map per row) or file.")
+    private KeboolaOutputType outputType = KeboolaOutputType.stream;
+
+    @UriParam(description = "Directory the CSV is written to when outputType=file.")
+    private String outputDirectory;
+
+    @UriParam(description = "Lower bound (inclusive) of the rows' change time for an export: epoch seconds, ISO-8601,"
+                            + " or a relative expression such as -2 days.")
+    private String changedSince;
+
+    @UriParam(description = "Upper bound (exclusive) of the rows' change time for an export, in the same forms as changedSince.")
+    private String changedUntil;
+
+    @UriParam(description = "Column of the single-column row filter of an export (whereValues, whereOperator).")
+    private String whereColumn;
+
+    @UriParam(description = "Comma-separated values of the whereColumn filter.")
+    private String whereValues;
+
+    @UriParam(defaultValue = "eq", enums = "eq,ne",
+              description = "Operator of the whereColumn filter: eq (value in whereValues) or ne (not in).")
+    private String whereOperator = "eq";
+
+    @UriParam(description = "Maximum number of rows exported (or previewed; preview allows at most 1000).")
+    private Integer limit;
+
+    // --- producer -----------------------------------------------------------------------------------------------
+
+    @UriParam(label = "producer", defaultValue = "importTable",
+              description = "The operation of the producer; the CamelKeboolaOperation header overrides it.")
+    private KeboolaOperation operation = KeboolaOperation.importTable;
+
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "Incremental import: rows are added (or upserted by the primary key) instead of replacing the table.")
+    private boolean incremental;
+
+    @UriParam(label = "producer",
+              description = "Comma-separated primary key columns, used when the import creates the table.")
+    private String primaryKey;
+
+    @UriParam(label = "producer", defaultValue = "true",
+              description = "Create a missing table from the imported CSV (tables-async) instead of failing.")
+    private boolean autoCreateTable = true;
+
+    @UriParam(label = "producer", defaultValue = ",", description = "Field delimiter of the imported CSV.")
+    private String delimiter = ",";
+
+    @UriParam(label = "producer", defaultValue = "\"", description = "Enclosure (quote) character of the imported CSV.")
+    private String enclosure = "\"";
+
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "The imported CSV has no header row; its columns are given by columns, or the table's columns in order.")
+    private boolean withoutHeaders;
+
+    @UriParam(label = "producer,advanced", defaultValue = "6h", javaType = "java.time.Duration",
+              description = "How long to wait for a Storage job (import, export, create, delete) before failing.")
+    private long jobTimeout = 6 * 60 * 60 * 1000L;
+
+    @UriParam(label = "advanced", defaultValue = "20s", javaType = "java.time.Duration",
+              description = "Longest pause between two polls of a running Storage job (polls start fast and back off to this).")
+    private long jobPollMaxInterval = 20_000L;
+
+    // --- consumer -----------------------------------------------------------------------------------------------
+
+    @UriParam(label = "consumer",
+              description = "Where the consumer keeps its cursor (a StateRepository<String,String> such as FileStateRepository)."
+                            + " Without one the cursor lives in memory and a restart replays the table.")
+    private StateRepository<String, String> stateRepository;
+
+    @UriParam(label = "consumer,advanced",
+              description = "Key of the cursor in the state repository. Defaults to the table id and the route id, so two"
+                            + " consumers of one table do not share a cursor.")
+    private String stateKey;
+
+    @UriParam(label = "consumer",
+              description = "Where the first poll starts when no cursor is stored: epoch seconds, ISO-8601 or a relative"
+                            + " expression such as -2 days. Unset: the whole table first.")
+    private String initialChangedSince;
+
+    // --- transfer and connection --------------------------------------------------------------------------------
+
+    @UriParam(label = "advanced",
+              description = "Override of the file storage endpoint (S3, Azure Blob or GCS base URL). By default the endpoint"
+                            + " comes from what the Storage API returns.")
+    private String fileStorageEndpoint;
+
+    @UriParam(label = "advanced", defaultValue = "4",
+              description = "How many export slices are downloaded ahead in parallel.")
+    private int downloadParallelism = 4;
+
+    @UriParam(label = "advanced", defaultValue = "16777216",
+              description = "Size in bytes of one part of a multipart upload; also the memory one upload holds.")
+    private int uploadPartSize = 16 * 1024 * 1024;
+
+    @UriParam(label = "advanced", defaultValue = "30s", javaType = "java.time.Duration",
+              description = "Timeout to open a connection to the Storage API or file storage.")
+    private long connectTimeout = 30_000L;
+
+    @UriParam(label = "advanced", defaultValue = "120s", javaType = "java.time.Duration",
+              description = "Timeout of one request (inactivity on the socket) to the Storage API or file storage.")
+    private long requestTimeout = 120_000L;
+
+    @UriParam(label = "advanced", defaultValue = "6",
+              description = "How many times a failed call that is safe to repeat is retried (5xx except 501, 503 maintenance,"
+                            + " network errors).")
+    private int maxRetries = 6;
+
+    @UriParam(label = "advanced", defaultValue = "1s", javaType = "java.time.Duration",
+              description = "First pause before a retry; it doubles with each retry (a 503's Retry-After wins).")
+    private long retryInitialDelay = 1_000L;
+
+    @UriParam(label = "advanced", defaultValue = "60s", javaType = "java.time.Duration",
+              description = "Longest pause between two retries.")
+    private long retryMaxDelay = 60_000L;
+
+    // The table id comes from the endpoint path; it lives here so producers and consumers read one object.
+    private String tableId;
+
+    public KeboolaConfiguration copy() {
+        try {
+            return (KeboolaConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    public String getTableId() {
+        return tableId;
+    }
+
+    public void setTableId(String tableId) {
+        this.tableId = tableId;
+    }
+
+    public String getStackUrl() {
+        return stackUrl;
+    }
+
+    public void setStackUrl(String stackUrl) {
+        this.stackUrl = stackUrl;
+    }
+
+    public String getToken() {
+        return token;
+    }
+
+    public void setToken(String token) {
+        this.token = token;
+    }
+
+    public String getColumns() {
+        return columns;
+    }
+
+    public void setColumns(String columns) {
+        this.columns = columns;
+    }
+
+    public KeboolaOutputType getOutputType() {
+        return outputType;
+    }
+
+    public void setOutputType(KeboolaOutputType outputType) {
+        this.outputType = outputType;
+    }
+
+    public String getOutputDirectory() {
+        return outputDirectory;
+    }
+
+    public void setOutputDirectory(String outputDirectory) {
+        this.outputDirectory = outputDirectory;
+    }
+
+    public String getChangedSince() {
+        return changedSince;
+    }
+
+    public void setChangedSince(String changedSince) {
+        this.changedSince = changedSince;
+    }
+
+    public String getChangedUntil() {
+        return changedUntil;
+    }
+
+    public void setChangedUntil(String changedUntil) {
+        this.changedUntil = changedUntil;
+    }
+
+    public String getWhereColumn() {
+        return whereColumn;
+    }
+
+    public void setWhereColumn(String whereColumn) {
+        this.whereColumn = whereColumn;
+    }
+
+    public String getWhereValues() {
+        return whereValues;
+    }
+
+    public void setWhereValues(String whereValues) {
+        this.whereValues = whereValues;
+    }
+
+    public String getWhereOperator() {
+        return whereOperator;
+    }
+
+    public void setWhereOperator(String whereOperator) {
+        this.whereOperator = whereOperator;
+    }
+
+    public Integer getLimit() {
+        return limit;
+    }
+
+    public void setLimit(Integer limit) {
+        this.limit = limit;
+    }
+
+    public KeboolaOperation getOperation() {
+        return operation;
+    }
+
+    public void setOperation(KeboolaOperation operation) {
+        this.operation = operation;
+    }
+
+    public boolean isIncremental() {
+        return incremental;
+    }
+
+    public void setIncremental(boolean incremental) {
+        this.incremental = incremental;
+    }
+
+    public String getPrimaryKey() {
+        return primaryKey;
+    }
+
+    public void setPrimaryKey(String primaryKey) {
+        this.primaryKey = primaryKey;
+    }
+
+    public boolean isAutoCreateTable() {
+        return autoCreateTable;
+    }
+
+    public void setAutoCreateTable(boolean autoCreateTable) {
+        this.autoCreateTable = autoCreateTable;
+    }
+
+    public String getDelimiter() {
+        return delimiter;
+    }
+
+    public void setDelimiter(String delimiter) {
+        this.delimiter = delimiter;
+    }
+
+    public String getEnclosure() {
+        return enclosure;
+    }
+
+    public void setEnclosure(String enclosure) {
+        this.enclosure = enclosure;
+    }
+
+    public boolean isWithoutHeaders() {
+        return withoutHeaders;
+    }
+
+    public void setWithoutHeaders(boolean withoutHeaders) {
+        this.withoutHeaders = withoutHeaders;
+    }
+
+    public long getJobTimeout() {
+        return jobTimeout;
+    }
+
+    public void setJobTimeout(long jobTimeout) {
+        this.jobTimeout = jobTimeout;
+    }
+
+    public long getJobPollMaxInterval() {
+        return jobPollMaxInterval;
+    }
+
+    public void setJobPollMaxInterval(long jobPollMaxInterval) {
+        this.jobPollMaxInterval = jobPollMaxInterval;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public String getStateKey() {
+        return stateKey;
+    }
+
+    public void setStateKey(String stateKey) {
+        this.stateKey = stateKey;
+    }
+
+    public String getInitialChangedSince() {
+        return initialChangedSince;
+    }
+
+    public void setInitialChangedSince(String initialChangedSince) {
+        this.initialChangedSince = initialChangedSince;
+    }
+
+    public String getFileStorageEndpoint() {
+        return fileStorageEndpoint;
+    }
+
+    public void setFileStorageEndpoint(String fileStorageEndpoint) {
+        this.fileStorageEndpoint = fileStorageEndpoint;
+    }
+
+    public int getDownloadParallelism() {
+        return downloadParallelism;
+    }
+
+    public void setDownloadParallelism(int downloadParallelism) {
+        this.downloadParallelism = downloadParallelism;
+    }
+
+    public int getUploadPartSize() {
+        return uploadPartSize;
+    }
+
+    public void setUploadPartSize(int uploadPartSize) {
+        this.uploadPartSize = uploadPartSize;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryInitialDelay() {
+        return retryInitialDelay;
+    }
+
+    public void setRetryInitialDelay(long retryInitialDelay) {
+        this.retryInitialDelay = retryInitialDelay;
+    }
+
+    public long getRetryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    public void setRetryMaxDelay(long retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
+    }
+}

@@ -1,0 +1,47 @@
+package io.github.camelkeboola.component;
+
+import org.apache.camel.spi.Metadata;
+
+/** Message headers of the {@code keboola:} component. A header overrides the endpoint option of the same meaning. */
+public final class KeboolaConstants {
+
+    @Metadata(label = "producer", description = "The operation to perform; overrides the endpoint's operation.",
+              javaType = "io.github.camelkeboola.component.KeboolaOperation")
+    public static final String OPERATION = "CamelKeboolaOperation";
+
+    @Metadata(description = "The table id (for example in.c-main.orders); overrides the endpoint path on the producer.",
+              javaType = "String")
+    public static final String TABLE_ID = "CamelKeboolaTableId";
+
+    @Metadata(description = "The Storage job id: the job an operation ran, or the job getJob reads.", javaType = "Long")
+    public static final String JOB_ID = "CamelKeboolaJobId";
+
+    @Metadata(description = "The Storage file id: the uploaded file of an import, the exported file of an export.",
+              javaType = "Long")
+    public static final String FILE_ID = "CamelKeboolaFileId";
+
+    @Metadata(label = "producer", description = "Whether an import is incremental; overrides the incremental option.",
+              javaType = "Boolean")
+    public static final String INCREMENTAL = "CamelKeboolaIncremental";
+
+    @Metadata(description = "Lower bound (inclusive) of the rows' change time: epoch seconds, ISO-8601, a relative"
+                            + " expression such as -2 days, or an Instant. On the consumer: the window's lower bound.",
+              javaType = "String")
+    public static final String CHANGED_SINCE = "CamelKeboolaChangedSince";
+
+    @Metadata(description = "Upper bound (exclusive) of the rows' change time, in the same forms as changedSince."
+                            + " On the consumer: the window's upper bound.",
+              javaType = "String")
+    public static final String CHANGED_UNTIL = "CamelKeboolaChangedUntil";
+
+    @Metadata(description = "Comma-separated column names: the export's columns, or the columns of an imported CSV.",
+              javaType = "String")
+    public static final String COLUMNS = "CamelKeboolaColumns";
+
+    @Metadata(label = "consumer", description = "A stable key of the delivered change, for the Idempotent Consumer EIP.",
+              javaType = "String")
+    public static final String CHANGE_KEY = "CamelKeboolaChangeKey";
+
+    private KeboolaConstants() {
+    }
+}

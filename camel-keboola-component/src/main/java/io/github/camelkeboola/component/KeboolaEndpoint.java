@@ -1,0 +1,64 @@
+package io.github.camelkeboola.component;
+
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.ScheduledPollEndpoint;
+
+/**
+ * Load data into Keboola Connection Storage tables, export tables, and consume their incremental changes.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "keboola", title = "Keboola",
+             syntax = "keboola:tableId", category = { Category.CLOUD, Category.DATABASE },
+             headersClass = KeboolaConstants.class)
+public class KeboolaEndpoint extends ScheduledPollEndpoint {
+
+    @UriPath(description = "Table id, such as in.c-main.orders (bucket id and table name). Optional for listTables and getJob.")
+    private String tableId;
+
+    @UriParam
+    private KeboolaConfiguration configuration;
+
+    public KeboolaEndpoint(String uri, KeboolaComponent component, KeboolaConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+        this.tableId = configuration.getTableId();
+    }
+
+    @Override
+    public Producer createProducer() throws Exception {
+        throw new UnsupportedOperationException("producer not built yet");
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        throw new UnsupportedOperationException("consumer not built yet");
+    }
+
+    @Override
+    public KeboolaComponent getComponent() {
+        return (KeboolaComponent) super.getComponent();
+    }
+
+    public String getTableId() {
+        return tableId;
+    }
+
+    public void setTableId(String tableId) {
+        this.tableId = tableId;
+        configuration.setTableId(tableId);
+    }
+
+    public KeboolaConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(KeboolaConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}
