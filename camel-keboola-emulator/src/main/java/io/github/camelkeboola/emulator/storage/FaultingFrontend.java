@@ -82,6 +82,7 @@ final class FaultingFrontend implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(FaultingFrontend.class);
     private static final int MAX_HEAD = 64 * 1024;
     private static final int BUFFER = 64 * 1024;
+    private static final long MAX_DRAIN = 256L * 1024 * 1024;
 
     private final String name;
     private final int backendPort;
@@ -164,11 +165,13 @@ final class FaultingFrontend implements Closeable {
                 Thread.sleep(fault.get().duration().toMillis());
             }
             if (fault.isPresent() && (fault.get().kind() == Fault.Kind.STATUS || fault.get().kind() == Fault.Kind.MAINTENANCE)) {
+                drainBody(head, fromClient);
                 writeError(toClient, fault.get());
                 return;
             }
             Optional<byte[]> refusal = guard.refuse(head);
             if (refusal.isPresent()) {
+                drainBody(head, fromClient);
                 toClient.write(refusal.get());
                 toClient.flush();
                 return;
@@ -220,6 +223,26 @@ final class FaultingFrontend implements Closeable {
                 LOG.debug("{} frontend cut a response body after {} bytes of {} {}", name, cutAfter, head.method(), head.path());
             }
             toClient.flush();
+        }
+    }
+
+    /**
+     * Reads away a request body of known length before answering early, so a client that sends its body without
+     * waiting for {@code 100 Continue} reads our answer instead of a reset connection.
+     */
+    private static void drainBody(RequestHead head, InputStream fromClient) throws IOException {
+        String length = head.header("Content-Length");
+        if (length == null || head.header("Expect") != null) {
+            return;
+        }
+        long left = Math.min(Long.parseLong(length.trim()), MAX_DRAIN);
+        byte[] buffer = new byte[BUFFER];
+        while (left > 0) {
+            int n = fromClient.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (n < 0) {
+                return;
+            }
+            left -= n;
         }
     }
 
