@@ -8,6 +8,7 @@ import io.github.camelkeboola.emulator.db.Token;
 import io.github.camelkeboola.emulator.fault.FaultInjector;
 import io.github.camelkeboola.emulator.jobs.JobQueue;
 import io.github.camelkeboola.emulator.storage.FileStorage;
+import io.github.camelkeboola.emulator.storage.FileStorages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +88,14 @@ public final class KeboolaEmulator implements AutoCloseable {
     }
 
     private static FileStorage createStorage(String provider, Path baseDir, FaultInjector faults) throws Exception {
-        return null;
+        FileStorage storage = FileStorages.create(provider, baseDir, faults);
+        try {
+            storage.start();
+            return storage;
+        } catch (Exception | Error e) {
+            storage.close();
+            throw e;
+        }
     }
 
     public static Builder builder() {

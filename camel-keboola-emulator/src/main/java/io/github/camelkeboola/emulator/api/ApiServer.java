@@ -46,11 +46,9 @@ public final class ApiServer implements AutoCloseable {
         new PreviewEndpoints(stack).register(router);
         new EventEndpoints(stack).register(router);
         new AdminEndpoints(stack).register(router);
-        if (stack.storage != null) {
-            new FileEndpoints(stack).register(router);
-            new AsyncTableEndpoints(stack).register(router);
-            new ExportEndpoints(stack).register(router);
-        }
+        new FileEndpoints(stack).register(router);
+        new AsyncTableEndpoints(stack).register(router);
+        new ExportEndpoints(stack).register(router);
     }
 
     /** Starts listening; returns the bound port. */
