@@ -7,12 +7,10 @@ import io.github.camelkeboola.component.KeboolaEndpoint;
 import io.github.camelkeboola.component.KeboolaException;
 import io.github.camelkeboola.component.KeboolaOutputType;
 import io.github.camelkeboola.component.api.ChangeTimes;
-import io.github.camelkeboola.component.api.HttpStorageApi;
 import io.github.camelkeboola.component.api.StorageApi;
 import io.github.camelkeboola.component.transfer.CloseableIterator;
 import io.github.camelkeboola.component.transfer.ExportRequest;
 import io.github.camelkeboola.component.transfer.ExportedTable;
-import io.github.camelkeboola.component.transfer.FileTransfer;
 import io.github.camelkeboola.component.transfer.TableExporter;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
@@ -58,7 +56,6 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
     private final String tableId;
 
     private StorageApi api;
-    private FileTransfer transfer;
     private TableExporter exporter;
     private StateRepository<String, String> stateRepository;
     private boolean stateRepositoryStartedHere;
@@ -101,12 +98,11 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
                     tableId);
         }
         // a repository started here is also stopped here, so a standby that takes over later loads it afresh
-        stateRepositoryStartedHere = !stateRepository.isStarted();
+        stateRepositoryStartedHere = !ServiceHelper.isStarted(stateRepository);
         ServiceHelper.startService(stateRepository);
         cursor = new ChangeCursor(stateRepository, stateKey(), tableId);
-        api = new HttpStorageApi(configuration);
-        transfer = FileTransfer.create(configuration);
-        exporter = new TableExporter(api, transfer);
+        api = endpoint.getStorageApi();
+        exporter = new TableExporter(api, endpoint.getFileTransfer());
         LOG.info("Consuming changes of table {} from cursor {} (key {})", tableId,
                 ChangeWindow.iso(cursor.read()), cursor.key());
         super.doStart();
@@ -121,7 +117,6 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
             current = null;
         }
         closeOpenRows();
-        IOHelper.close(transfer, api);
         if (stateRepositoryStartedHere) {
             ServiceHelper.stopService(stateRepository);
         }
