@@ -39,6 +39,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Polls a table and delivers the rows that changed since its cursor. Each poll reads the table detail; when the
@@ -61,6 +62,9 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
     private boolean stateRepositoryStartedHere;
     private ChangeCursor cursor;
     private Long initialSince;
+    // the second of the last import an export found still open, and when to look again
+    private long openSecond = Long.MIN_VALUE;
+    private long openSecondRetryNanos;
     private boolean initialSinceResolved;
 
     // the window being delivered; rows output may hand it out over several polls
@@ -187,6 +191,13 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
             lastPollOutcome = "idle: no import since " + ChangeWindow.iso(stored);
             return null;
         }
+        if (window.since() != null && window.since() == window.lastImport() && window.lastImport() == openSecond
+            && System.nanoTime() < openSecondRetryNanos) {
+            // only the last import's second is left, and an export a moment ago found it still open: exporting again
+            // before a second has passed (by this app's clock, used only for pacing) cannot find it closed
+            lastPollOutcome = "waiting for the second of the last import (" + ChangeWindow.iso(openSecond) + ") to end";
+            return null;
+        }
         ExportedTable export = export(window);
         long exportStart = exportStartSeconds(export);
         if (!window.isSettledAt(exportStart)) {
@@ -195,6 +206,8 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
             LOG.debug("Export of {} window {} started at {}, within the last import's second; reading {}", tableId,
                     window.describe(), exportStart, settled == null ? "nothing yet" : settled.describe());
             if (settled == null) {
+                openSecond = window.lastImport();
+                openSecondRetryNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
                 lastPollOutcome = "waiting for the second of the last import (" + ChangeWindow.iso(window.lastImport())
                                   + ") to end";
                 return null;
