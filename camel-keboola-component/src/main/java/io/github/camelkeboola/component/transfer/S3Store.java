@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
 /** S3 over its REST protocol, requests signed with SigV4 using the file's STS credentials. */
 final class S3Store implements ObjectStore {
 
+    /** S3 refuses to complete a multipart upload whose parts (but the last) are smaller than this. */
+    static final int MIN_PART_SIZE = 5 * 1024 * 1024;
+
     private static final Pattern UPLOAD_ID = Pattern.compile("<UploadId>([^<]+)</UploadId>");
 
     private final StorageHttp http;
@@ -50,6 +53,11 @@ final class S3Store implements ObjectStore {
     @Override
     public String name() {
         return "S3";
+    }
+
+    @Override
+    public int partSize(int requested) {
+        return Math.max(MIN_PART_SIZE, requested);
     }
 
     @Override
