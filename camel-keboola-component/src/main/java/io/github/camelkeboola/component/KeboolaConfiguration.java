@@ -105,9 +105,9 @@ public class KeboolaConfiguration implements Cloneable {
     private String initialChangedSince;
 
     @UriParam(label = "consumer", defaultValue = "1000",
-              description = "With outputType=rows: at most this many rows (exchanges) per poll; the rest of the window"
-                            + " follows in the next polls (greedy=true reads them without waiting for the delay)."
-                            + " 0 or less: the whole window in one poll, with all its rows in memory.")
+              description = "With outputType=rows: at most this many rows (exchanges) per poll, one batch; the rest of the"
+                            + " window follows in the next polls, at once (without waiting for delay)."
+                            + " 0 or less: the whole window in one batch, with all its rows in memory.")
     private int maxMessagesPerPoll = 1000;
 
     // --- transfer and connection --------------------------------------------------------------------------------

@@ -181,6 +181,16 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
+    /**
+     * Greedy while a window has rows left to hand out: the rest follows at once instead of after {@code delay}, while
+     * its export is still open.
+     */
+    @Override
+    public boolean isGreedy() {
+        WindowRun run = current;
+        return super.isGreedy() || run != null && run.hasMore();
+    }
+
     /** Chooses and exports the next window, or returns null when the poll is idle. */
     private WindowRun startWindow() {
         Long stored = cursor.read();
