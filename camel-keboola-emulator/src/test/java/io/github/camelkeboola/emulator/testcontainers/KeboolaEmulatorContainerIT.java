@@ -45,7 +45,7 @@ class KeboolaEmulatorContainerIT {
 
     @Test
     void indexAnswersWithoutToken() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/v2/storage")).GET());
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/v2/storage")));
 
         assertEquals(200, response.statusCode(), response.body());
         JsonNode index = JSON.readTree(response.body());
@@ -55,13 +55,13 @@ class KeboolaEmulatorContainerIT {
 
     @Test
     void verifiesTheConfiguredTokenAndRejectsOthers() throws Exception {
-        HttpResponse<String> ok = send(authorized("/v2/storage/tokens/verify", TOKEN).GET());
+        HttpResponse<String> ok = send(authorized("/v2/storage/tokens/verify", TOKEN));
         assertEquals(200, ok.statusCode(), ok.body());
         JsonNode token = JSON.readTree(ok.body());
         assertTrue(token.path("isMasterToken").asBoolean(), ok.body());
         assertEquals("aws", token.path("owner").path("fileStorageProvider").asText());
 
-        HttpResponse<String> bad = send(authorized("/v2/storage/tokens/verify", "not-" + TOKEN).GET());
+        HttpResponse<String> bad = send(authorized("/v2/storage/tokens/verify", "not-" + TOKEN));
         assertEquals(401, bad.statusCode(), bad.body());
         assertEquals("storage.tokenInvalid", JSON.readTree(bad.body()).path("code").asText());
         assertFalse(bad.body().contains(TOKEN), "the error must not echo the token");
@@ -69,8 +69,7 @@ class KeboolaEmulatorContainerIT {
 
     @Test
     void createsBucketAndTableAndReadsRowsBack() throws Exception {
-        HttpResponse<String> bucket = send(authorized("/v2/storage/buckets", TOKEN)
-                .POST(form(Map.of("name", "container-it", "stage", "in"))));
+        HttpResponse<String> bucket = send(postForm("/v2/storage/buckets", Map.of("name", "container-it", "stage", "in")));
         assertEquals(201, bucket.statusCode(), bucket.body());
         assertEquals("in.c-container-it", JSON.readTree(bucket.body()).path("id").asText());
 
@@ -78,13 +77,12 @@ class KeboolaEmulatorContainerIT {
         table.put("name", "people");
         table.put("primaryKey", "id");
         table.put("dataString", "id,name\n1,Ada\n2,Linus\n");
-        HttpResponse<String> created = send(authorized("/v2/storage/buckets/in.c-container-it/tables", TOKEN)
-                .POST(form(table)));
+        HttpResponse<String> created = send(postForm("/v2/storage/buckets/in.c-container-it/tables", table));
         assertEquals(201, created.statusCode(), created.body());
         assertEquals("in.c-container-it.people", JSON.readTree(created.body()).path("id").asText());
 
         HttpResponse<String> preview = send(
-                authorized("/v2/storage/tables/in.c-container-it.people/data-preview", TOKEN).GET());
+                authorized("/v2/storage/tables/in.c-container-it.people/data-preview", TOKEN));
         assertEquals(200, preview.statusCode(), preview.body());
         assertEquals("\"id\",\"name\"\n\"1\",\"Ada\"\n\"2\",\"Linus\"\n", preview.body());
     }
@@ -117,10 +115,14 @@ class KeboolaEmulatorContainerIT {
         return HttpRequest.newBuilder(uri(path)).header("X-StorageApi-Token", token);
     }
 
-    private static HttpRequest.BodyPublisher form(Map<String, String> fields) {
-        return HttpRequest.BodyPublishers.ofString(fields.entrySet().stream()
+    /** The deprecated synchronous table create takes form fields only. */
+    private static HttpRequest.Builder postForm(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&")));
+                .collect(Collectors.joining("&"));
+        return authorized(path, TOKEN)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
     private static String encode(String value) {
@@ -128,7 +130,6 @@ class KeboolaEmulatorContainerIT {
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return HTTP.send(request.header("Content-Type", "application/x-www-form-urlencoded").build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
