@@ -73,6 +73,14 @@ public final class S3Files {
         }
     }
 
+    /** Downloads a file that is not sliced. */
+    public static byte[] object(JsonNode detail) {
+        JsonNode s3Path = detail.get("s3Path");
+        try (S3Client s3 = client(detail.get("url").asText(), detail.get("credentials"))) {
+            return s3.getObjectAsBytes(b -> b.bucket(s3Path.get("bucket").asText()).key(s3Path.get("key").asText())).asByteArray();
+        }
+    }
+
     /** Downloads and concatenates all slices, gunzipping each that is gzip. */
     public static String content(JsonNode detail) {
         StringBuilder out = new StringBuilder();
