@@ -49,6 +49,7 @@ public final class ApiServer implements AutoCloseable {
         new FileEndpoints(stack).register(router);
         new AsyncTableEndpoints(stack).register(router);
         new ExportEndpoints(stack).register(router);
+        new RowsDeleteEndpoints(stack).register(router);
     }
 
     /** Starts listening; returns the bound port. */

@@ -105,6 +105,18 @@ public final class TableData implements AutoCloseable {
         }
     }
 
+    /** Deletes the rows the query's conditions select; returns how many. */
+    public long delete(String sqlTable, RowQuery query) throws SQLException {
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM " + quote(sqlTable) + query.where())) {
+            List<Object> args = query.arguments();
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            return ps.executeLargeUpdate();
+        }
+    }
+
     /**
      * Starts loading rows for {@code table}: they go to a staging table first, so a load that fails
      * half-way leaves the table as it was.
