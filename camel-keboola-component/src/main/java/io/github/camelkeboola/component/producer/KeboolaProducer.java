@@ -24,6 +24,7 @@ public class KeboolaProducer extends DefaultProducer {
     public KeboolaProducer(KeboolaEndpoint endpoint) {
         super(endpoint);
         operations.put(KeboolaOperation.importTable, new ImportTableOperation());
+        operations.put(KeboolaOperation.exportTable, new ExportTableOperation());
         operations.put(KeboolaOperation.getTable, new GetTableOperation());
         operations.put(KeboolaOperation.listTables, new ListTablesOperation());
         operations.put(KeboolaOperation.previewTable, new PreviewTableOperation());

@@ -16,47 +16,47 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A loopback HTTP server that answers from a script, in order, and records what it received. */
-final class ScriptedServer implements AutoCloseable {
+public final class ScriptedServer implements AutoCloseable {
 
-    record Reply(int status, String contentType, String body, Map<String, String> headers) {
-        static Reply json(int status, String body) {
+    public record Reply(int status, String contentType, String body, Map<String, String> headers) {
+        public static Reply json(int status, String body) {
             return new Reply(status, "application/json", body, Map.of());
         }
 
-        static Reply text(int status, String body) {
+        public static Reply text(int status, String body) {
             return new Reply(status, "text/plain", body, Map.of());
         }
 
-        Reply header(String name, String value) {
+        public Reply header(String name, String value) {
             Map<String, String> all = new java.util.HashMap<>(headers);
             all.put(name, value);
             return new Reply(status, contentType, body, all);
         }
     }
 
-    record Received(String method, String uri, String token, String contentType, String body) {
+    public record Received(String method, String uri, String token, String contentType, String body) {
     }
 
     private final HttpServer server;
     private final Deque<Reply> script = new ArrayDeque<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
-    ScriptedServer() throws IOException {
+    public ScriptedServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    synchronized ScriptedServer then(Reply reply) {
+    public synchronized ScriptedServer then(Reply reply) {
         script.add(reply);
         return this;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
