@@ -1,5 +1,6 @@
 package io.github.camelkeboola.component;
 
+import io.github.camelkeboola.component.consumer.KeboolaConsumer;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -47,7 +48,9 @@ public class KeboolaEndpoint extends ScheduledPollEndpoint {
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        throw new UnsupportedOperationException("consumer not built yet");
+        KeboolaConsumer consumer = new KeboolaConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     /** The endpoint's Storage API client (created on first use, closed when the endpoint stops). */

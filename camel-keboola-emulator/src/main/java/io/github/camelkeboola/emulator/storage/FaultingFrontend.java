@@ -17,7 +17,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -34,10 +36,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FaultingFrontend implements Closeable {
 
+    /** The provider's own error response for an injected status: content type, body, extra header lines. */
+    record ErrorResponse(String contentType, String body, List<String> headers) {
+    }
+
     /** Renders the provider's own error response for an injected status. */
     interface ErrorRenderer {
-        /** Content type and body of an error with this status. */
-        String[] render(int status);
+        ErrorResponse render(int status);
     }
 
     /** Optionally refuses a request from its head alone (method, target, headers), before any body is read. */
@@ -50,6 +55,11 @@ final class FaultingFrontend implements Closeable {
         String path() {
             int q = target.indexOf('?');
             return q < 0 ? target : target.substring(0, q);
+        }
+
+        /** The path percent-decoded ({@code +} kept), as fault rules match it. */
+        String decodedPath() {
+            return URLDecoder.decode(path().replace("+", "%2B"), StandardCharsets.UTF_8);
         }
 
         String query() {
@@ -149,7 +159,7 @@ final class FaultingFrontend implements Closeable {
                 return;
             }
             RequestHead head = parse(new String(rawHead, StandardCharsets.ISO_8859_1));
-            Optional<Fault> fault = faults.take(FaultTarget.FILE_STORAGE, head.method(), head.path());
+            Optional<Fault> fault = faults.take(FaultTarget.FILE_STORAGE, head.method(), head.decodedPath());
             if (fault.isPresent() && fault.get().kind() == Fault.Kind.DELAY) {
                 Thread.sleep(fault.get().duration().toMillis());
             }
@@ -228,12 +238,15 @@ final class FaultingFrontend implements Closeable {
 
     private void writeError(OutputStream out, Fault fault) throws IOException {
         int status = fault.kind() == Fault.Kind.MAINTENANCE ? 503 : fault.status();
-        String[] rendered = errors.render(status);
-        byte[] body = rendered[1].getBytes(StandardCharsets.UTF_8);
+        ErrorResponse rendered = errors.render(status);
+        byte[] body = rendered.body().getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder()
                 .append("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n")
-                .append("Content-Type: ").append(rendered[0]).append("\r\n")
+                .append("Content-Type: ").append(rendered.contentType()).append("\r\n")
                 .append("Content-Length: ").append(body.length).append("\r\n");
+        for (String header : rendered.headers()) {
+            head.append(header).append("\r\n");
+        }
         if (fault.kind() == Fault.Kind.MAINTENANCE) {
             head.append("Retry-After: ").append(Math.max(0, fault.duration().toSeconds())).append("\r\n");
         }

@@ -22,6 +22,8 @@ public final class FileStorages {
         switch (provider == null ? "" : provider.toLowerCase(Locale.ROOT)) {
             case "aws":
                 return new S3FileStorage(baseDir, faults);
+            case "azure":
+                return new AzureBlobFileStorage(baseDir, faults);
             default:
                 throw new IllegalArgumentException("Unknown file storage provider '" + provider + "': use aws, azure or gcp");
         }

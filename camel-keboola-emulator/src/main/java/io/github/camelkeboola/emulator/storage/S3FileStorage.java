@@ -230,11 +230,11 @@ final class S3FileStorage implements FileStorage {
                 s3Error("AccessDenied", "Access Denied"))) : Optional.empty();
     }
 
-    private static String[] errorBody(int status) {
+    private static FaultingFrontend.ErrorResponse errorBody(int status) {
         String body = status == 503
                 ? s3Error("SlowDown", "Please reduce your request rate.")
                 : s3Error("InternalError", "We encountered an internal error. Please try again.");
-        return new String[] {"application/xml", body};
+        return new FaultingFrontend.ErrorResponse("application/xml", body, List.of());
     }
 
     private static String s3Error(String code, String message) {
