@@ -104,6 +104,12 @@ public class KeboolaConfiguration implements Cloneable {
                             + " expression such as -2 days. Unset: the whole table first.")
     private String initialChangedSince;
 
+    @UriParam(label = "consumer", defaultValue = "1000",
+              description = "With outputType=rows: at most this many rows (exchanges) per poll, one batch; the rest of the"
+                            + " window follows in the next polls, at once (without waiting for delay)."
+                            + " 0 or less: the whole window in one batch, with all its rows in memory.")
+    private int maxMessagesPerPoll = 1000;
+
     // --- transfer and connection --------------------------------------------------------------------------------
 
     @UriParam(label = "advanced",
@@ -341,6 +347,14 @@ public class KeboolaConfiguration implements Cloneable {
 
     public void setInitialChangedSince(String initialChangedSince) {
         this.initialChangedSince = initialChangedSince;
+    }
+
+    public int getMaxMessagesPerPoll() {
+        return maxMessagesPerPoll;
+    }
+
+    public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
+        this.maxMessagesPerPoll = maxMessagesPerPoll;
     }
 
     public String getFileStorageEndpoint() {

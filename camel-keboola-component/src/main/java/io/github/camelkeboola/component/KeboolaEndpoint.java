@@ -1,5 +1,6 @@
 package io.github.camelkeboola.component;
 
+import io.github.camelkeboola.component.consumer.KeboolaConsumer;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -9,6 +10,12 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.util.IOHelper;
+import org.apache.camel.util.URISupport;
+import io.github.camelkeboola.component.api.HttpStorageApi;
+import io.github.camelkeboola.component.api.StorageApi;
+import io.github.camelkeboola.component.producer.KeboolaProducer;
+import io.github.camelkeboola.component.transfer.FileTransfer;
 
 /**
  * Load data into Keboola Connection Storage tables, export tables, and consume their incremental changes.
@@ -30,14 +37,49 @@ public class KeboolaEndpoint extends ScheduledPollEndpoint {
         this.tableId = configuration.getTableId();
     }
 
+    // One Storage API client and one file transfer per endpoint, shared by its producers and consumer.
+    private StorageApi storageApi;
+    private FileTransfer fileTransfer;
+
     @Override
     public Producer createProducer() throws Exception {
-        throw new UnsupportedOperationException("producer not built yet");
+        return new KeboolaProducer(this);
     }
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        throw new UnsupportedOperationException("consumer not built yet");
+        KeboolaConsumer consumer = new KeboolaConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /** The endpoint's Storage API client (created on first use, closed when the endpoint stops). */
+    public synchronized StorageApi getStorageApi() {
+        if (storageApi == null) {
+            storageApi = new HttpStorageApi(configuration);
+        }
+        return storageApi;
+    }
+
+    /** The endpoint's file storage transfer (created on first use, closed when the endpoint stops). */
+    public synchronized FileTransfer getFileTransfer() {
+        if (fileTransfer == null) {
+            fileTransfer = FileTransfer.create(configuration);
+        }
+        return fileTransfer;
+    }
+
+    @Override
+    protected synchronized void doStop() throws Exception {
+        IOHelper.close(storageApi, fileTransfer);
+        storageApi = null;
+        fileTransfer = null;
+        super.doStop();
+    }
+
+    @Override
+    public String toString() {
+        return "KeboolaEndpoint[" + URISupport.sanitizeUri(getEndpointUri()) + "]";
     }
 
     @Override

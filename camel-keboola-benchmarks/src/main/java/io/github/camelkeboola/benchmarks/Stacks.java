@@ -1,0 +1,30 @@
+package io.github.camelkeboola.benchmarks;
+
+import io.github.camelkeboola.component.KeboolaConfiguration;
+import io.github.camelkeboola.component.api.HttpStorageApi;
+
+import java.net.URI;
+
+/** Helpers shared by the scenarios. */
+final class Stacks {
+
+    private Stacks() {
+    }
+
+    static HttpStorageApi api(Scenario.Stack stack) {
+        KeboolaConfiguration cfg = new KeboolaConfiguration();
+        cfg.setStackUrl(stack.url());
+        cfg.setToken(stack.token());
+        return new HttpStorageApi(cfg);
+    }
+
+    /** The {@code keboola:} URI options that point at the stack; the token stays raw so Camel does not decode it. */
+    static String endpointOptions(Scenario.Stack stack) {
+        return "stackUrl=" + stack.url() + "&token=RAW(" + stack.token() + ")";
+    }
+
+    static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+    }
+}

@@ -1,0 +1,415 @@
+package io.github.camelkeboola.component.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelkeboola.component.KeboolaConfiguration;
+import io.github.camelkeboola.component.KeboolaException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.message.BasicHeader;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@link StorageApi} over Apache HttpClient 5 (classic). JSON request bodies, the token in {@code X-StorageApi-Token}
+ * sent only to the stack URL (redirects are not followed, so it cannot travel elsewhere).
+ * <p>
+ * Retries, as the official PHP client does: a 5xx answer except 501 (503 maintenance waits for its
+ * {@code Retry-After}) is retried for every call, POSTs included, since the server answered that it did not do the
+ * work. A network error is retried for GET and DELETE; for a POST only when the connection never opened, because a
+ * POST cut after it was sent may already have started a job. Pauses start at {@code retryInitialDelay} and double up
+ * to {@code retryMaxDelay}, at most {@code maxRetries} times. Every call has connect and response timeouts.
+ */
+public class HttpStorageApi implements StorageApi {
+
+    static final String TOKEN_HEADER = "X-StorageApi-Token";
+    private static final Logger LOG = LoggerFactory.getLogger(HttpStorageApi.class);
+    private static final long FIRST_JOB_POLL_MILLIS = 100;
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final String baseUrl;
+    private final Header tokenHeader;
+    private final CloseableHttpClient client;
+    private final int maxRetries;
+    private final long retryInitialDelay;
+    private final long retryMaxDelay;
+    private final long jobPollMaxInterval;
+
+    public HttpStorageApi(KeboolaConfiguration configuration) {
+        String stackUrl = configuration.getStackUrl();
+        if (stackUrl == null || !(stackUrl.startsWith("http://") || stackUrl.startsWith("https://"))) {
+            throw new IllegalArgumentException("stackUrl must be an http(s) URL, got: " + stackUrl);
+        }
+        if (configuration.getToken() == null || configuration.getToken().isBlank()) {
+            throw new IllegalArgumentException("A Storage API token is required");
+        }
+        this.baseUrl = stackUrl.replaceAll("/+$", "") + "/v2/storage/";
+        this.tokenHeader = new SecretHeader(TOKEN_HEADER, configuration.getToken());
+        this.maxRetries = Math.max(0, configuration.getMaxRetries());
+        this.retryInitialDelay = Math.max(1, configuration.getRetryInitialDelay());
+        this.retryMaxDelay = Math.max(retryInitialDelay, configuration.getRetryMaxDelay());
+        this.jobPollMaxInterval = Math.max(FIRST_JOB_POLL_MILLIS, configuration.getJobPollMaxInterval());
+        Timeout connectTimeout = Timeout.ofMilliseconds(configuration.getConnectTimeout());
+        Timeout requestTimeout = Timeout.ofMilliseconds(configuration.getRequestTimeout());
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setConnectionFactory(new TokenSafeConnectionFactory())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(connectTimeout)
+                                .setSocketTimeout(requestTimeout)
+                                .build())
+                        .setMaxConnTotal(50)
+                        .setMaxConnPerRoute(50)
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(connectTimeout)
+                        .setResponseTimeout(requestTimeout)
+                        .build())
+                .disableAutomaticRetries()   // retried here, with the Storage API's rules
+                .disableRedirectHandling()   // the token goes to the stack URL only
+                .disableCookieManagement()
+                .setUserAgent("camel-keboola")
+                .build();
+    }
+
+    @Override
+    public JsonNode verifyToken() {
+        return json(ApiCall.get("tokens/verify"));
+    }
+
+    @Override
+    public JsonNode getTable(String tableId) {
+        return json(ApiCall.get("tables/%s", tableId).table(tableId));
+    }
+
+    @Override
+    public Optional<JsonNode> findTable(String tableId) {
+        try {
+            return Optional.of(getTable(tableId));
+        } catch (KeboolaException e) {
+            if (e.getHttpResponseCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public JsonNode listTables(String bucketIdOrNull) {
+        ApiCall call = bucketIdOrNull == null || bucketIdOrNull.isBlank()
+                ? ApiCall.get("tables")
+                : ApiCall.get("buckets/%s/tables", bucketIdOrNull);
+        return json(call.query("include", "columns"));
+    }
+
+    @Override
+    public JsonNode ensureBucket(String bucketId) {
+        int dot = bucketId.indexOf('.');
+        if (dot <= 0 || !bucketId.startsWith("c-", dot + 1) || bucketId.length() <= dot + 3) {
+            throw new KeboolaException("Bucket id " + bucketId + " is not of the form stage.c-name (such as in.c-main)",
+                    bucketId, null);
+        }
+        try {
+            return json(ApiCall.get("buckets/%s", bucketId));
+        } catch (KeboolaException e) {
+            if (e.getHttpResponseCode() != 404) {
+                throw e;
+            }
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("name", bucketId.substring(dot + 3));
+        params.put("stage", bucketId.substring(0, dot));
+        try {
+            return json(ApiCall.post("buckets").body(toJson(params)));
+        } catch (KeboolaException e) {
+            // another import created it in the meantime
+            if ("storage.buckets.alreadyExists".equals(e.getErrorCode())) {
+                return json(ApiCall.get("buckets/%s", bucketId));
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public JsonNode prepareFile(String name, boolean sliced, Map<String, Object> extraParams) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("name", name);
+        params.put("federationToken", true);
+        params.put("isSliced", sliced);
+        params.put("isEncrypted", true);
+        if (extraParams != null) {
+            params.putAll(extraParams);
+        }
+        return json(ApiCall.post("files/prepare").body(toJson(params)));
+    }
+
+    @Override
+    public JsonNode getFile(long fileId) {
+        return json(ApiCall.get("files/%s", Long.toString(fileId)).query("federationToken", 1));
+    }
+
+    @Override
+    public JsonNode createTableAsync(String bucketId, Map<String, Object> params) {
+        String tableId = params.get("name") == null ? null : bucketId + "." + params.get("name");
+        return json(ApiCall.post("buckets/%s/tables-async", bucketId).table(tableId).body(toJson(params)));
+    }
+
+    @Override
+    public JsonNode importAsync(String tableId, Map<String, Object> params) {
+        return json(ApiCall.post("tables/%s/import-async", tableId).table(tableId).body(toJson(params)));
+    }
+
+    @Override
+    public JsonNode exportAsync(String tableId, Map<String, Object> params) {
+        return json(ApiCall.post("tables/%s/export-async", tableId).table(tableId).body(toJson(params)));
+    }
+
+    @Override
+    public JsonNode deleteTable(String tableId) {
+        return json(ApiCall.delete("tables/%s", tableId).query("async", true).table(tableId));
+    }
+
+    @Override
+    public JsonNode getJob(long jobId) {
+        return json(ApiCall.get("jobs/%s", Long.toString(jobId)).job(jobId));
+    }
+
+    @Override
+    public JsonNode waitForJob(JsonNode acceptedJob, Duration timeout) {
+        long jobId = acceptedJob.path("id").asLong();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pause = FIRST_JOB_POLL_MILLIS;
+        JsonNode job = acceptedJob;
+        while (true) {
+            String status = job.path("status").asText();
+            if ("success".equals(status)) {
+                return job;
+            }
+            if ("error".equals(status)) {
+                throw ApiErrors.fromFailedJob(job);
+            }
+            long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (remaining <= 0) {
+                throw new KeboolaException("Storage job " + jobId + " (" + job.path("operationName").asText("?")
+                                           + ") did not finish within " + timeout + "; its last status was " + status,
+                        0, null, null, ApiErrors.textOrNull(acceptedJob.get("tableId")), jobId, null);
+            }
+            pause(Math.min(pause, remaining), "job " + jobId, ApiErrors.textOrNull(acceptedJob.get("tableId")), jobId);
+            pause = Math.min(pause * 2, jobPollMaxInterval);
+            job = getJob(jobId);
+        }
+    }
+
+    @Override
+    public InputStream previewTable(String tableId, Map<String, Object> params) {
+        return execute(ApiCall.get("tables/%s/data-preview", tableId).query(params).table(tableId), true,
+                response -> new ResponseInputStream(response));
+    }
+
+    @Override
+    public void close() {
+        client.close(CloseMode.GRACEFUL);
+    }
+
+    @Override
+    public String toString() {
+        return "HttpStorageApi[" + baseUrl + "]";
+    }
+
+    // --- calls and retries ----------------------------------------------------------------------------------------
+
+    private JsonNode json(ApiCall call) {
+        return execute(call, false, response -> {
+            HttpEntity entity = response.getEntity();
+            if (entity == null) {
+                return mapper.nullNode();
+            }
+            try (InputStream content = entity.getContent()) {
+                JsonNode node = mapper.readTree(content);
+                return node == null ? mapper.nullNode() : node;
+            }
+        });
+    }
+
+    private interface ResponseReader<T> {
+        T read(ClassicHttpResponse response) throws IOException;
+    }
+
+    private <T> T execute(ApiCall call, boolean keepResponseOpen, ResponseReader<T> reader) {
+        for (int retry = 0; ; retry++) {
+            try {
+                return attempt(call, keepResponseOpen, reader);
+            } catch (RetriableFailure failure) {
+                if (retry >= maxRetries || Thread.currentThread().isInterrupted()) {
+                    throw failure.error;
+                }
+                long delay = failure.retryAfterMillis > 0
+                        ? failure.retryAfterMillis
+                        : Math.min(retryMaxDelay, retryInitialDelay << Math.min(retry, 30));
+                LOG.warn("{} failed ({}); retry {} of {} in {} ms", call, failure.reason, retry + 1, maxRetries, delay);
+                pause(delay, call.toString(), call.tableId, call.jobId);
+            }
+        }
+    }
+
+    private <T> T attempt(ApiCall call, boolean keepResponseOpen, ResponseReader<T> reader) {
+        ClassicHttpRequest request = call.toRequest(baseUrl);
+        request.addHeader(tokenHeader);
+        ClassicHttpResponse response;
+        try {
+            response = client.executeOpen(null, request, null);
+        } catch (IOException e) {
+            throw networkFailure(call, e, call.idempotent() || neverConnected(e));
+        }
+        boolean handedOver = false;
+        try {
+            int status = response.getCode();
+            LOG.debug("{} -> HTTP {}", call, status);
+            if (status >= 400) {
+                KeboolaException error = ApiErrors.fromResponse(call, response, mapper);
+                if (status >= 500 && status != 501) {
+                    throw new RetriableFailure(error, "HTTP " + status, status == 503 ? retryAfterMillis(response) : 0);
+                }
+                throw error;
+            }
+            T result = reader.read(response);
+            handedOver = keepResponseOpen;
+            return result;
+        } catch (IOException e) {
+            // the answer was cut while reading it: the request reached the server
+            throw networkFailure(call, e, call.idempotent());
+        } finally {
+            if (!handedOver) {
+                closeQuietly(response);
+            }
+        }
+    }
+
+    private RuntimeException networkFailure(ApiCall call, IOException e, boolean safeToRepeat) {
+        KeboolaException error = ApiErrors.fromIo(call, e);
+        boolean interrupted = e instanceof InterruptedIOException && !(e instanceof java.net.SocketTimeoutException)
+                              && !(e instanceof ConnectTimeoutException);
+        if (!safeToRepeat || interrupted) {
+            return error;
+        }
+        return new RetriableFailure(error, e.getClass().getSimpleName(), 0);
+    }
+
+    /** The request was certainly not sent: the TCP connection was refused or never established. */
+    private static boolean neverConnected(IOException e) {
+        return e instanceof ConnectException || e instanceof ConnectTimeoutException;
+    }
+
+    /** {@code Retry-After} as seconds or an HTTP date; 0 when absent or unreadable (then the usual backoff applies). */
+    static long retryAfterMillis(ClassicHttpResponse response) {
+        Header header = response.getFirstHeader("Retry-After");
+        if (header == null || header.getValue() == null) {
+            return 0;
+        }
+        String value = header.getValue().trim();
+        try {
+            return Math.max(0, Long.parseLong(value)) * 1000;
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+                return Math.max(0, at.toInstant().toEpochMilli() - System.currentTimeMillis());
+            } catch (RuntimeException unreadable) {
+                return 0;
+            }
+        }
+    }
+
+    private static void closeQuietly(ClassicHttpResponse response) {
+        try {
+            response.close();
+        } catch (IOException ignored) {
+            // the answer is read or abandoned; nothing is lost by a failed close
+        }
+    }
+
+    private static void pause(long millis, String what, String tableId, Long jobId) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KeboolaException("Interrupted while waiting for " + what, 0, null, null, tableId, jobId, e);
+        }
+    }
+
+    private byte[] toJson(Map<String, Object> params) {
+        try {
+            return mapper.writeValueAsBytes(params == null ? Map.of() : params);
+        } catch (JsonProcessingException e) {
+            throw new KeboolaException("Cannot write the request parameters as JSON: " + e.getOriginalMessage(), null, e);
+        }
+    }
+
+    /** A failure the caller may repeat; carries the error to throw when the retries run out. */
+    private static final class RetriableFailure extends RuntimeException {
+        final KeboolaException error;
+        final String reason;
+        final long retryAfterMillis;
+
+        RetriableFailure(KeboolaException error, String reason, long retryAfterMillis) {
+            super(null, null, false, false);
+            this.error = error;
+            this.reason = reason;
+            this.retryAfterMillis = retryAfterMillis;
+        }
+    }
+
+    /** The token header; its {@code toString()} (what any header logging prints) hides the value. */
+    private static final class SecretHeader extends BasicHeader {
+        SecretHeader(String name, String value) {
+            super(name, value, true);
+        }
+
+        @Override
+        public String toString() {
+            return getName() + ": xxxxxx";
+        }
+    }
+
+    /** The body of an answer the caller reads as a stream; closing it releases the connection. */
+    private static final class ResponseInputStream extends FilterInputStream {
+        private final ClassicHttpResponse response;
+
+        ResponseInputStream(ClassicHttpResponse response) throws IOException {
+            super(response.getEntity() == null ? InputStream.nullInputStream() : response.getEntity().getContent());
+            this.response = response;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                super.close();
+            } finally {
+                response.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.github.camelkeboola.component.api;
+
+import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.impl.io.DefaultBHttpClientConnection;
+import org.apache.hc.core5.http.impl.io.SocketHolder;
+import org.apache.hc.core5.http.io.HttpConnectionFactory;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.message.RequestLine;
+import org.apache.hc.core5.http.message.StatusLine;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+import java.io.IOException;
+import java.net.Socket;
+
+/**
+ * Connections to the Storage API that cannot log the token. HttpClient's own connections log every byte on
+ * {@code org.apache.hc.client5.http.wire} at DEBUG, which would print the {@code X-StorageApi-Token}; these never
+ * log the wire. They log headers on {@code org.apache.hc.client5.http.headers} as HttpClient does, through each
+ * header's {@code toString()}, which the token header masks.
+ */
+final class TokenSafeConnectionFactory implements HttpConnectionFactory<ManagedHttpClientConnection> {
+
+    private static final Logger HEADER_LOG = LoggerFactory.getLogger("org.apache.hc.client5.http.headers");
+
+    @Override
+    public ManagedHttpClientConnection createConnection(Socket socket) throws IOException {
+        UnloggedConnection connection = new UnloggedConnection();
+        if (socket != null) {
+            connection.bind(socket);
+        }
+        return connection;
+    }
+
+    private static final class UnloggedConnection extends DefaultBHttpClientConnection implements ManagedHttpClientConnection {
+
+        // The pool parks idle connections with no timeout and restores this one when it leases them again.
+        private volatile Timeout socketTimeout = Timeout.DISABLED;
+
+        UnloggedConnection() {
+            super(Http1Config.DEFAULT);
+        }
+
+        @Override
+        public void bind(Socket socket) throws IOException {
+            super.bind(socket);
+            socketTimeout = Timeout.ofMilliseconds(socket.getSoTimeout());
+        }
+
+        @Override
+        public void bind(SSLSocket sslSocket, Socket socket) throws IOException {
+            super.bind(sslSocket, socket);
+            socketTimeout = Timeout.ofMilliseconds(sslSocket.getSoTimeout());
+        }
+
+        @Override
+        public Socket getSocket() {
+            SocketHolder holder = getSocketHolder();
+            return holder != null ? holder.getSocket() : null;
+        }
+
+        @Override
+        public SSLSession getSSLSession() {
+            Socket socket = getSocket();
+            return socket instanceof SSLSocket ? ((SSLSocket) socket).getSession() : null;
+        }
+
+        @Override
+        public void setSocketTimeout(Timeout timeout) {
+            super.setSocketTimeout(timeout);
+            socketTimeout = timeout;
+        }
+
+        @Override
+        protected void onRequestSubmitted(ClassicHttpRequest request) {
+            if (HEADER_LOG.isDebugEnabled()) {
+                HEADER_LOG.debug(">> {}", new RequestLine(request));
+                for (Header header : request.getHeaders()) {
+                    HEADER_LOG.debug(">> {}", header);
+                }
+            }
+        }
+
+        @Override
+        protected void onResponseReceived(ClassicHttpResponse response) {
+            if (HEADER_LOG.isDebugEnabled()) {
+                HEADER_LOG.debug("<< {}", new StatusLine(response));
+                for (Header header : response.getHeaders()) {
+                    HEADER_LOG.debug("<< {}", header);
+                }
+            }
+        }
+
+        @Override
+        public void passivate() {
+            super.setSocketTimeout(Timeout.ZERO_MILLISECONDS);
+        }
+
+        @Override
+        public void activate() {
+            super.setSocketTimeout(socketTimeout);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.github.camelkeboola.component.producer;
+
+import io.github.camelkeboola.component.KeboolaConstants;
+import io.github.camelkeboola.component.KeboolaEndpoint;
+import io.github.camelkeboola.component.KeboolaException;
+import io.github.camelkeboola.component.KeboolaOperation;
+import org.apache.camel.Exchange;
+import org.apache.camel.TypeConversionException;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
+import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.util.URISupport;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The {@code keboola:} producer: runs the endpoint's operation, or the one the {@code CamelKeboolaOperation} header names. */
+public class KeboolaProducer extends DefaultProducer {
+
+    private final Map<KeboolaOperation, ProducerOperation> operations = new EnumMap<>(KeboolaOperation.class);
+    private KeboolaProducerHealthCheck healthCheck;
+    private WritableHealthCheckRepository healthCheckRepository;
+
+    public KeboolaProducer(KeboolaEndpoint endpoint) {
+        super(endpoint);
+        operations.put(KeboolaOperation.importTable, new ImportTableOperation());
+        operations.put(KeboolaOperation.exportTable, new ExportTableOperation());
+        operations.put(KeboolaOperation.getTable, new GetTableOperation());
+        operations.put(KeboolaOperation.listTables, new ListTablesOperation());
+        operations.put(KeboolaOperation.previewTable, new PreviewTableOperation());
+        operations.put(KeboolaOperation.deleteTable, new DeleteTableOperation());
+        operations.put(KeboolaOperation.getJob, new GetJobOperation());
+    }
+
+    @Override
+    public KeboolaEndpoint getEndpoint() {
+        return (KeboolaEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        operations.get(operationOf(exchange)).process(new OperationRequest(exchange, getEndpoint()));
+    }
+
+    private KeboolaOperation operationOf(Exchange exchange) {
+        try {
+            KeboolaOperation header = exchange.getIn().getHeader(KeboolaConstants.OPERATION, KeboolaOperation.class);
+            return header != null ? header : getEndpoint().getConfiguration().getOperation();
+        } catch (TypeConversionException e) {
+            throw new KeboolaException("Unknown operation in the " + KeboolaConstants.OPERATION + " header: "
+                                       + exchange.getIn().getHeader(KeboolaConstants.OPERATION) + "; one of "
+                                       + java.util.Arrays.toString(KeboolaOperation.values()), null, e);
+        }
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // opt-in like every Camel producer check: camel.health.producersEnabled=true provides the repository
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null) {
+            healthCheck = new KeboolaProducerHealthCheck(getEndpoint());
+            healthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
+            healthCheckRepository.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheckRepository != null && healthCheck != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        super.doStop();
+    }
+
+    @Override
+    public String toString() {
+        return "KeboolaProducer[" + URISupport.sanitizeUri(getEndpoint().getEndpointUri()) + "]";
+    }
+}

@@ -1,0 +1,11 @@
+package io.github.camelkeboola.component.transfer;
+
+import java.io.Closeable;
+import java.util.Iterator;
+
+/** An iterator over a stream that must be closed when the caller stops early (it holds a download open). */
+public interface CloseableIterator<T> extends Iterator<T>, Closeable {
+
+    @Override
+    void close();
+}

@@ -1,0 +1,124 @@
+package io.github.camelkeboola.component.transfer;
+
+import io.github.camelkeboola.component.KeboolaException;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
+
+import java.net.URI;
+
+/** Google Cloud Storage over its JSON API, authorised by the file's OAuth access token ({@code Authorization: Bearer}). */
+final class GcsStore implements ObjectStore {
+
+    /** Chunks of a resumable upload, except the last, must be multiples of this. */
+    static final int CHUNK_GRANULARITY = 256 * 1024;
+
+    private final StorageHttp http;
+    private final String origin;
+    private final String bucket;
+    private final String accessToken;
+
+    GcsStore(StorageHttp http, String origin, String bucket, String accessToken) {
+        this.http = http;
+        this.origin = origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin;
+        this.bucket = bucket;
+        this.accessToken = accessToken;
+    }
+
+    @Override
+    public String name() {
+        return "GCS";
+    }
+
+    @Override
+    public int partSize(int requested) {
+        return Math.max(CHUNK_GRANULARITY, requested / CHUNK_GRANULARITY * CHUNK_GRANULARITY);
+    }
+
+    @Override
+    public void put(String key, byte[] data, int length) {
+        http.call("GCS media upload of object " + key,
+                () -> request("POST", uploadUrl("media", key), data, length), r -> null);
+    }
+
+    @Override
+    public MultipartUpload startMultipart(String key) {
+        String session = http.call("GCS resumable upload start of object " + key,
+                () -> request("POST", uploadUrl("resumable", key), new byte[0], 0),
+                response -> {
+                    Header location = response.getFirstHeader("Location");
+                    return location == null ? null : location.getValue();
+                });
+        if (session == null) {
+            throw new KeboolaException("GCS resumable upload start of object " + key + " answered no session (Location)", null, null);
+        }
+        return new MultipartUpload() {
+            private long offset;
+            private boolean finished;
+
+            @Override
+            public void uploadPart(int number, byte[] data, int length, boolean last) {
+                long start = offset;
+                String range = "bytes " + start + "-" + (start + length - 1) + "/" + (last ? String.valueOf(start + length) : "*");
+                // 308 "Resume Incomplete" acknowledges a chunk that is not the last one.
+                http.call("GCS resumable upload chunk " + number + " of object " + key, () -> {
+                    ClassicHttpRequest request = request("PUT", session, data, length);
+                    request.setHeader("Content-Range", range);
+                    return request;
+                }, r -> null, 308);
+                offset = start + length;
+                finished = last;
+            }
+
+            @Override
+            public void complete() {
+                if (!finished) {
+                    throw new IllegalStateException("GCS resumable upload of " + key + " completed without its last chunk");
+                }
+            }
+
+            @Override
+            public void abort() {
+                // GCS answers 499 to a cancelled session.
+                http.call("GCS resumable upload cancel of object " + key, () -> request("DELETE", session, null, 0), r -> null, 499, 404);
+            }
+        };
+    }
+
+    @Override
+    public ClassicHttpResponse open(String key, long from) {
+        String url = origin + "/storage/v1/b/" + Urls.encode(bucket) + "/o/" + Urls.encode(key) + "?alt=media";
+        return http.execute("GCS download of object " + key, () -> {
+            ClassicHttpRequest request = request("GET", url, null, 0);
+            if (from > 0) {
+                request.setHeader("Range", "bytes=" + from + "-");
+            }
+            return request;
+        }, 416);
+    }
+
+    @Override
+    public String entryUrlPrefix(String key) {
+        return "gs://" + bucket + "/" + key;
+    }
+
+    @Override
+    public String keyOfEntry(String entryUrl) {
+        return entryUrl.substring(("gs://" + bucket + "/").length());
+    }
+
+    private String uploadUrl(String uploadType, String key) {
+        return origin + "/upload/storage/v1/b/" + Urls.encode(bucket) + "/o?uploadType=" + uploadType + "&name=" + Urls.encode(key);
+    }
+
+    private ClassicHttpRequest request(String method, String url, byte[] body, int length) {
+        BasicClassicHttpRequest request = new BasicClassicHttpRequest(method, URI.create(url));
+        request.setHeader("Authorization", "Bearer " + accessToken);
+        if (body != null) {
+            request.setEntity(new ByteArrayEntity(body, 0, length, null));
+        }
+        return request;
+    }
+}

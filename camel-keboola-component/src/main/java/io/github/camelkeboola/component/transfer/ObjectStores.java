@@ -1,0 +1,119 @@
+package io.github.camelkeboola.component.transfer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelkeboola.component.KeboolaException;
+
+import java.util.Map;
+
+/** Builds the {@link ObjectStore} of a file resource from what the Storage API returned for it. */
+final class ObjectStores {
+
+    /** Where a file lives: its store and its key (for a sliced file, the prefix of its slices). */
+    record Location(ObjectStore store, String key) {
+    }
+
+    private ObjectStores() {
+    }
+
+    /** From a {@code files/prepare} answer: {@code uploadParams}, {@code absUploadParams} or {@code gcsUploadParams}. */
+    static Location forUpload(JsonNode prepared, StorageHttp http) {
+        String provider = prepared.path("provider").asText("aws");
+        String fileId = prepared.path("id").asText("?");
+        switch (provider) {
+            case "aws" -> {
+                JsonNode params = required(prepared, "uploadParams", fileId);
+                String sse = params.path("x-amz-server-side-encryption").asText(null);
+                return new Location(s3(prepared, params.path("bucket").asText(), params.path("credentials"), sse, http, fileId),
+                        text(params, "key", fileId));
+            }
+            case "azure" -> {
+                JsonNode params = required(prepared, "absUploadParams", fileId);
+                return new Location(azure(params.path("container").asText(), params.path("absCredentials"), http, fileId),
+                        text(params, "blobName", fileId));
+            }
+            case "gcp" -> {
+                JsonNode params = required(prepared, "gcsUploadParams", fileId);
+                return new Location(gcs(prepared, params.path("bucket").asText(), params, http, fileId), text(params, "key", fileId));
+            }
+            default -> throw unknownProvider(provider, fileId);
+        }
+    }
+
+    /** From a file detail fetched with {@code federationToken=1}: {@code s3Path}, {@code absPath} or {@code gcsPath}. */
+    static Location forDownload(JsonNode detail, StorageHttp http) {
+        String provider = detail.path("provider").asText("aws");
+        String fileId = detail.path("id").asText("?");
+        switch (provider) {
+            case "aws" -> {
+                JsonNode path = required(detail, "s3Path", fileId);
+                return new Location(s3(detail, path.path("bucket").asText(), detail.path("credentials"), null, http, fileId),
+                        text(path, "key", fileId));
+            }
+            case "azure" -> {
+                JsonNode path = required(detail, "absPath", fileId);
+                return new Location(azure(path.path("container").asText(), detail.path("absCredentials"), http, fileId),
+                        text(path, "name", fileId));
+            }
+            case "gcp" -> {
+                JsonNode path = required(detail, "gcsPath", fileId);
+                return new Location(gcs(detail, path.path("bucket").asText(), detail.path("gcsCredentials"), http, fileId),
+                        text(path, "key", fileId));
+            }
+            default -> throw unknownProvider(provider, fileId);
+        }
+    }
+
+    private static ObjectStore s3(JsonNode resource, String bucket, JsonNode credentials, String sse, StorageHttp http, String fileId) {
+        String region = resource.path("region").asText("");
+        region = region.isEmpty() ? "us-east-1" : region;
+        SigV4 signer = new SigV4(text(credentials, "AccessKeyId", fileId), text(credentials, "SecretAccessKey", fileId),
+                credentials.path("SessionToken").asText(null), region);
+        String endpoint = endpoint(http, resource, "https://s3.amazonaws.com");
+        return new S3Store(http, endpoint, bucket, region, signer, sse);
+    }
+
+    private static ObjectStore azure(String container, JsonNode credentials, StorageHttp http, String fileId) {
+        Map<String, String> connection = AzureBlobStore.parseConnectionString(text(credentials, "SASConnectionString", fileId));
+        String blobEndpoint = connection.get("BlobEndpoint");
+        String override = http.settings().fileStorageEndpoint();
+        return new AzureBlobStore(http, override != null ? override : blobEndpoint, AzureBlobStore.accountOf(blobEndpoint),
+                container, connection.get("SharedAccessSignature"));
+    }
+
+    private static ObjectStore gcs(JsonNode resource, String bucket, JsonNode credentials, StorageHttp http, String fileId) {
+        return new GcsStore(http, endpoint(http, resource, "https://storage.googleapis.com"), bucket,
+                text(credentials, "access_token", fileId));
+    }
+
+    /** The configured override, else the origin of the resource's {@code url}, else the provider's public endpoint. */
+    private static String endpoint(StorageHttp http, JsonNode resource, String fallback) {
+        String override = http.settings().fileStorageEndpoint();
+        if (override != null) {
+            return override;
+        }
+        String origin = Urls.origin(resource.path("url").asText(null));
+        return origin != null ? origin : fallback;
+    }
+
+    private static JsonNode required(JsonNode resource, String field, String fileId) {
+        JsonNode node = resource.path(field);
+        if (!node.isObject()) {
+            throw new KeboolaException("File " + fileId + " has no " + field
+                    + " (file storage credentials come only with federationToken=1)", null, null);
+        }
+        return node;
+    }
+
+    private static String text(JsonNode node, String field, String fileId) {
+        String value = node.path(field).asText("");
+        if (value.isEmpty()) {
+            throw new KeboolaException("File " + fileId + ": the Storage API answered no " + field, null, null);
+        }
+        return value;
+    }
+
+    private static KeboolaException unknownProvider(String provider, String fileId) {
+        return new KeboolaException("File " + fileId + " is stored with provider '" + provider
+                + "'; supported are aws, azure and gcp", null, null);
+    }
+}

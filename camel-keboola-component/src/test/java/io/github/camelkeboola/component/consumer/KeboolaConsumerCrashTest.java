@@ -1,0 +1,249 @@
+package io.github.camelkeboola.component.consumer;
+
+import io.github.camelkeboola.emulator.junit.KeboolaEmulatorExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The consuming JVM ({@link CrashTestConsumer}) is killed with {@code destroyForcibly} at random points, round after
+ * round, while another writer keeps inserting and updating rows. Afterwards every change must have been delivered,
+ * and every duplicate must come from a window whose cursor was not stored before a kill (the documented
+ * at-least-once guarantee); a window whose cursor was stored is never delivered again.
+ * <p>
+ * {@code -Dkeboola.crashRounds=N} changes the number of rounds (default 20).
+ */
+class KeboolaConsumerCrashTest {
+
+    @RegisterExtension
+    static final KeboolaEmulatorExtension KEBOOLA = KeboolaEmulatorExtension.provider("aws");
+
+    private static final int ROUNDS = Integer.getInteger("keboola.crashRounds", 20);
+    private static final String TABLE_ID = "in.c-crash.orders";
+
+    private final Random random = new Random();
+    private final Map<String, Integer> latestVersion = new ConcurrentHashMap<>();
+    private final AtomicInteger changesWritten = new AtomicInteger();
+    private final AtomicInteger imports = new AtomicInteger();
+
+    @Test
+    void everyChangeIsDeliveredAcrossKilledConsumersAndOnlyUncommittedWindowsRepeat(@TempDir Path dir) throws Exception {
+        Path output = dir.resolve("delivered.log");
+        Path cursorFile = dir.resolve("cursor.properties");
+        Files.createFile(output);
+        try (TableWriter writer = new TableWriter(KEBOOLA.emulator().baseUrl(), KEBOOLA.emulator().token())) {
+            StringBuilder initial = new StringBuilder("id,version,payload\n");
+            for (int id = 1; id <= 50; id++) {
+                initial.append(id).append(",1,initial\n");
+                latestVersion.put(Integer.toString(id), 1);
+            }
+            writer.create(TABLE_ID, initial.toString());
+            changesWritten.addAndGet(50);
+
+            AtomicBoolean writing = new AtomicBoolean(true);
+            AtomicReference<Throwable> writerFailure = new AtomicReference<>();
+            Thread otherWriter = new Thread(() -> {
+                try {
+                    while (writing.get()) {
+                        writeChanges(writer);
+                    }
+                } catch (Throwable e) {
+                    writerFailure.set(e);
+                }
+            }, "other-writer");
+            otherWriter.start();
+
+            for (int round = 1; round <= ROUNDS; round++) {
+                Process child = startConsumer(dir, cursorFile, output, round);
+                long before = deliveredLines(output);
+                int rowsToWaitFor = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(30);
+                await().atMost(Duration.ofSeconds(90))
+                        .until(() -> deliveredLines(output) >= before + rowsToWaitFor || !child.isAlive());
+                // then a random moment more: during a poll, an export, a batch or a cursor commit
+                boolean exited = child.waitFor(random.nextInt(800), TimeUnit.MILLISECONDS);
+                assertTrue(!exited && child.isAlive(), "consumer of round " + round + " died on its own, see "
+                                                        + dir.resolve("consumer-" + round + ".log"));
+                child.destroyForcibly();
+                child.waitFor();
+            }
+
+            writing.set(false);
+            otherWriter.join();
+            assertNull(writerFailure.get(), () -> "the other writer failed: " + writerFailure.get());
+
+            // a last consumer, not killed, catches up with everything written
+            int lastRound = ROUNDS + 1;
+            Process last = startConsumer(dir, cursorFile, output, lastRound);
+            try {
+                await().atMost(Duration.ofSeconds(90)).until(() -> missing(parse(output)).isEmpty());
+            } finally {
+                last.destroyForcibly();
+                last.waitFor();
+            }
+        }
+
+        Analysis analysis = parse(output);
+        assertEquals(List.of(), missing(analysis), "changes never delivered");
+        analysis.checkDuplicates();
+        System.out.printf("Crash test: %d rounds killed, %d imports, %d changes written (%d rows at the end),"
+                          + " %d rows delivered, %d distinct changes delivered, %d duplicates (%d of them in the"
+                          + " same consumer run), %d cursor commits%n",
+                ROUNDS, imports.get() + 1, changesWritten.get(), latestVersion.size(), analysis.deliveries.size(),
+                analysis.distinct(), analysis.duplicates, analysis.sameRunDuplicates, analysis.commits);
+    }
+
+    /** One import of 1-4 new rows and 0-2 updates of existing rows. */
+    private void writeChanges(TableWriter writer) {
+        StringBuilder csv = new StringBuilder("id,version,payload\n");
+        Map<String, Integer> batch = new HashMap<>();
+        int newRows = 1 + random.nextInt(4);
+        for (int i = 0; i < newRows; i++) {
+            batch.put(Integer.toString(latestVersion.size() + batch.size() + 1), 1);
+        }
+        int updates = random.nextInt(3);
+        for (int i = 0; i < updates; i++) {
+            String id = Integer.toString(1 + random.nextInt(latestVersion.size()));
+            batch.putIfAbsent(id, latestVersion.get(id) + 1);
+        }
+        batch.forEach((id, version) -> csv.append(id).append(',').append(version).append(",change\n"));
+        writer.upsert(TABLE_ID, csv.toString());
+        latestVersion.putAll(batch);
+        changesWritten.addAndGet(batch.size());
+        imports.incrementAndGet();
+    }
+
+    private Process startConsumer(Path dir, Path cursorFile, Path output, int round) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        File log = dir.resolve("consumer-" + round + ".log").toFile();
+        return new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("java.class.path"), CrashTestConsumer.class.getName(),
+                KEBOOLA.emulator().baseUrl(), KEBOOLA.emulator().token(), TABLE_ID, cursorFile.toString(),
+                output.toString(), Integer.toString(round))
+                .redirectErrorStream(true)
+                .redirectOutput(log)
+                .start();
+    }
+
+    private static long deliveredLines(Path output) {
+        try (var lines = Files.lines(output)) {
+            return lines.filter(line -> line.startsWith("R ")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The latest version of each row that was not delivered (a version overwritten before any poll is not required). */
+    private List<String> missing(Analysis analysis) {
+        List<String> missing = new ArrayList<>();
+        new TreeMap<>(latestVersion).forEach((id, version) -> {
+            if (!analysis.delivered.containsKey(id + "@" + version)) {
+                missing.add(id + "@" + version);
+            }
+        });
+        return missing;
+    }
+
+    private static Analysis parse(Path output) throws IOException {
+        Analysis analysis = new Analysis();
+        for (String line : Files.readAllLines(output)) {
+            String[] f = line.split(" ");
+            if (f[0].equals("R") && f.length == 6) {
+                analysis.add(new Delivery(Integer.parseInt(f[1]), f[2] + "@" + f[3], Long.parseLong(f[4]),
+                        Long.parseLong(f[5])));
+            } else if (f[0].equals("C") && f.length == 3) {
+                analysis.commit(Integer.parseInt(f[1]), Long.parseLong(f[2]));
+            }
+            // a line cut by the kill is neither: it was not completed, so its exchange did not complete either
+        }
+        return analysis;
+    }
+
+    private record Delivery(int round, String change, long since, long until) {
+    }
+
+    private static final class Analysis {
+        final List<Delivery> deliveries = new ArrayList<>();
+        final Map<String, List<Delivery>> delivered = new HashMap<>();
+        final Map<Integer, Long> firstSince = new HashMap<>();
+        final Map<Integer, Long> lastCommit = new HashMap<>();
+        int duplicates;
+        int sameRunDuplicates;
+        int commits;
+
+        void add(Delivery delivery) {
+            deliveries.add(delivery);
+            delivered.computeIfAbsent(delivery.change(), k -> new ArrayList<>()).add(delivery);
+            firstSince.putIfAbsent(delivery.round(), delivery.since());
+        }
+
+        void commit(int round, long cursor) {
+            commits++;
+            lastCommit.put(round, cursor);
+        }
+
+        int distinct() {
+            return delivered.size();
+        }
+
+        /**
+         * A change delivered again must have been delivered first in a window that was never committed: its end lies
+         * after the cursor the next consumer run started from. And a run never starts before a stored cursor.
+         */
+        void checkDuplicates() {
+            long storedSoFar = 0;
+            for (int round = 1; round <= lastCommit.keySet().stream().mapToInt(i -> i).max().orElse(0) + 1; round++) {
+                Long since = firstSince.get(round);
+                if (since != null) {
+                    assertTrue(since >= storedSoFar, "run " + round + " started at " + since
+                                                     + ", before the stored cursor " + storedSoFar);
+                }
+                storedSoFar = Math.max(storedSoFar, lastCommit.getOrDefault(round, 0L));
+            }
+            for (List<Delivery> copies : delivered.values()) {
+                for (int i = 1; i < copies.size(); i++) {
+                    Delivery earlier = copies.get(i - 1);
+                    Delivery again = copies.get(i);
+                    duplicates++;
+                    if (again.round() == earlier.round()) {
+                        sameRunDuplicates++;
+                        continue;
+                    }
+                    long restartedFrom = nextRunStart(earlier.round());
+                    assertTrue(earlier.until() > restartedFrom, () -> "change " + again.change() + " was delivered in run "
+                            + earlier.round() + " (window " + earlier.since() + "-" + earlier.until() + "), whose cursor"
+                            + " was stored, and again in run " + again.round());
+                }
+            }
+            assertEquals(0, sameRunDuplicates, "a consumer that is not killed and whose route does not fail"
+                                               + " delivers nothing twice");
+        }
+
+        private long nextRunStart(int round) {
+            return firstSince.entrySet().stream().filter(e -> e.getKey() > round)
+                    .min(Map.Entry.comparingByKey()).map(Map.Entry::getValue).orElseThrow();
+        }
+    }
+}

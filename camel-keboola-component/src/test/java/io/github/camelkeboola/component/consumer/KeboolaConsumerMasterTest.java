@@ -1,0 +1,98 @@
+package io.github.camelkeboola.component.consumer;
+
+import io.github.camelkeboola.emulator.junit.KeboolaEmulatorExtension;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.file.cluster.FileLockClusterService;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.processor.state.FileStateRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Two instances of an app consume one table through {@code master:} with the file-lock cluster service on a shared
+ * directory and the cursor in a shared {@link FileStateRepository}: only the leader polls, and when it stops the
+ * standby continues from the cursor the leader stored.
+ */
+class KeboolaConsumerMasterTest extends ConsumerTestSupport {
+
+    @RegisterExtension
+    static final KeboolaEmulatorExtension KEBOOLA = KeboolaEmulatorExtension.provider("aws");
+
+    private final List<CamelContext> instances = new ArrayList<>();
+
+    @AfterEach
+    void stopInstances() {
+        instances.forEach(CamelContext::stop);
+    }
+
+    @Test
+    void standbyTakesOverFromTheSharedCursorWhenTheLeaderStops(@TempDir Path shared) throws Exception {
+        String tableId = newTableId();
+        try (TableWriter writer = new TableWriter(KEBOOLA.emulator().baseUrl(), KEBOOLA.emulator().token())) {
+            writer.create(tableId, "id,status\n1,new\n2,new\n");
+
+            Delivered first = new Delivered();
+            CamelContext leader = startInstance("first", shared, tableId, first);
+            await().until(() -> first.size() == 2);
+
+            Delivered second = new Delivered();
+            startInstance("second", shared, tableId, second);
+            writer.upsert(tableId, "id,status\n3,new\n1,paid\n");
+            await().until(() -> first.size() == 4);
+            assertEquals(List.of("1=new", "2=new", "1=paid", "3=new"), sortedPerWindow(first.rows()));
+            assertEquals(0, second.size(), "the standby does not poll");
+
+            leader.stop();
+            writer.upsert(tableId, "id,status\n4,new\n");
+            await().until(() -> second.size() == 1);
+            writer.upsert(tableId, "id,status\n2,shipped\n");
+            await().until(() -> second.size() == 2);
+            assertEquals(List.of("4=new", "2=shipped"), second.rows(),
+                    "the standby continued from the leader's cursor: no row of the table read again");
+            assertEquals(4, first.size());
+        }
+    }
+
+    private CamelContext startInstance(String name, Path shared, String tableId, Delivered delivered) throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        context.getRegistry().bind("cursor",
+                FileStateRepository.fileStateRepository(shared.resolve("cursor.properties").toFile()));
+        FileLockClusterService cluster = new FileLockClusterService();
+        cluster.setId(name);
+        cluster.setRoot(shared.resolve("cluster").toString());
+        cluster.setAcquireLockDelay(10, TimeUnit.MILLISECONDS);
+        cluster.setAcquireLockInterval(200, TimeUnit.MILLISECONDS);
+        context.addService(cluster);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("master:orders:" + uri(KEBOOLA.emulator(), tableId, "outputType=rows&stateRepository=#cursor"))
+                        .routeId(ROUTE_ID).process(delivered);
+            }
+        });
+        context.start();
+        instances.add(context);
+        return context;
+    }
+
+    /** Rows in delivery order, sorted within each pair of windows written together (a window's order is random). */
+    private static List<String> sortedPerWindow(List<String> rows) {
+        List<String> head = new ArrayList<>(rows.subList(0, 2));
+        List<String> tail = new ArrayList<>(rows.subList(2, rows.size()));
+        head.sort(null);
+        tail.sort(null);
+        head.addAll(tail);
+        return head;
+    }
+}

@@ -1,0 +1,240 @@
+package io.github.camelkeboola.component.consumer;
+
+import io.github.camelkeboola.component.api.ChangeTimes;
+import io.github.camelkeboola.emulator.fault.Fault;
+import io.github.camelkeboola.emulator.fault.FaultInjector;
+import io.github.camelkeboola.emulator.fault.FaultTarget;
+import io.github.camelkeboola.emulator.junit.KeboolaEmulatorExtension;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.processor.state.FileStateRepository;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The consumer through routes against the emulator, with the system clock. */
+class KeboolaConsumerTest extends ConsumerTestSupport {
+
+    @RegisterExtension
+    static final KeboolaEmulatorExtension KEBOOLA = KeboolaEmulatorExtension.provider("aws");
+
+    private TableWriter writer;
+    private String tableId;
+
+    @BeforeEach
+    void createTable() {
+        writer = new TableWriter(KEBOOLA.emulator().baseUrl(), KEBOOLA.emulator().token());
+        tableId = newTableId();
+        writer.create(tableId, "id,status\n1,new\n2,new\n3,new\n");
+    }
+
+    @AfterEach
+    void closeWriter() throws Exception {
+        KEBOOLA.emulator().faults().clear();
+        writer.close();
+    }
+
+    @Test
+    void firstPollDeliversTheTableThenOnlyWhatChanged() throws Exception {
+        Delivered delivered = new Delivered();
+        CamelContext context = start(uri(KEBOOLA.emulator(), tableId, "outputType=rows"), delivered, Map.of());
+
+        await().until(() -> delivered.size() == 3);
+        assertEquals(List.of("1=new", "2=new", "3=new"), sorted(delivered.rows()));
+        Delivered.Delivery first = delivered.all().get(0);
+        assertEquals(tableId, first.tableId());
+        // the whole table: from the start, or from the second of its import when a poll in that second already
+        // read everything before it (nothing)
+        assertTrue(first.since() == null || first.since().equals(lastImport(tableId).toString()), first.since());
+        assertNotNull(first.until());
+        assertNotNull(first.jobId());
+        assertTrue(first.changeKey().startsWith(tableId + ":"));
+
+        writer.upsert(tableId, "id,status\n2,paid\n4,new\n");
+        await().until(() -> delivered.size() == 5);
+        assertEquals(List.of("2=paid", "4=new"), sorted(delivered.rows().subList(3, 5)));
+        Delivered.Delivery change = delivered.all().get(3);
+        // the next window starts where the first ended, or later when the cursor moved over seconds without changes
+        assertTrue(change.since().compareTo(first.until()) >= 0, change.since() + " < " + first.until());
+
+        awaitPolls(context, 5);
+        assertEquals(5, delivered.size(), "nothing is delivered twice, and the table is not read again");
+    }
+
+    @Test
+    void idlePollReadsTheTableAndMakesNoExport() throws Exception {
+        Delivered delivered = new Delivered();
+        CamelContext context = start(uri(KEBOOLA.emulator(), tableId, "outputType=rows"), delivered, Map.of());
+        await().until(() -> delivered.size() == 3);
+
+        FaultInjector faults = KEBOOLA.emulator().faults();
+        FaultInjector.Rule exports = faults.inject(FaultTarget.API, "POST", "/export-async$", Fault.delay(Duration.ZERO), -1);
+        FaultInjector.Rule details = faults.inject(FaultTarget.API, "GET", "/tables/" + tableId + "$",
+                Fault.delay(Duration.ZERO), -1);
+        awaitPolls(context, 5);
+        assertEquals(0, exports.hits(), "idle polls export nothing");
+        assertTrue(details.hits() >= 5, "each poll reads the table detail");
+
+        writer.upsert(tableId, "id,status\n5,new\n");
+        await().until(() -> delivered.size() == 4);
+        assertTrue(exports.hits() >= 1);
+    }
+
+    @Test
+    void streamOutputDeliversOneCsvPerWindow() throws Exception {
+        Delivered delivered = new Delivered();
+        start(uri(KEBOOLA.emulator(), tableId, ""), delivered, Map.of());
+
+        await().until(() -> delivered.size() == 1);
+        Delivered.Delivery first = delivered.all().get(0);
+        List<String> lines = ((String) first.body()).lines().toList();
+        assertEquals("\"id\",\"status\"", lines.get(0), "header row first");
+        assertEquals(List.of("\"1\",\"new\"", "\"2\",\"new\"", "\"3\",\"new\""), sorted(lines.subList(1, lines.size())));
+        assertEquals(tableId + "@" + (first.since() == null ? "" : Instant.parse(first.since()).getEpochSecond()) + "-"
+                     + Instant.parse(first.until()).getEpochSecond(), first.changeKey());
+
+        writer.upsert(tableId, "id,status\n3,shipped\n");
+        await().until(() -> delivered.size() == 2);
+        Delivered.Delivery second = delivered.all().get(1);
+        assertEquals(List.of("\"id\",\"status\"", "\"3\",\"shipped\""), ((String) second.body()).lines().toList());
+        assertTrue(second.since().compareTo(first.until()) >= 0, second.since() + " < " + first.until());
+    }
+
+    @Test
+    void rowsArriveInBatchesOfMaxMessagesPerPollAndTheCursorMovesAfterTheLast() throws Exception {
+        String fiveRows = newTableId();
+        writer.create(fiveRows, "id,status\n1,new\n2,new\n3,new\n4,new\n5,new\n");
+        MemoryStateRepository cursor = new MemoryStateRepository();
+        List<String> cursorSeenByRows = new CopyOnWriteArrayList<>();
+        Delivered delivered = new Delivered();
+        start(uri(KEBOOLA.emulator(), fiveRows, "outputType=rows&maxMessagesPerPoll=2&stateRepository=#cursor&stateKey=k"),
+                exchange -> {
+                    cursorSeenByRows.add(String.valueOf(cursor.getState("k")));
+                    delivered.process(exchange);
+                }, Map.of("cursor", cursor));
+
+        await().until(() -> delivered.size() == 5);
+        assertEquals(List.of(2, 2, 2, 2, 1), delivered.all().stream().map(Delivered.Delivery::batchSize).toList());
+        assertEquals(1, cursorSeenByRows.stream().distinct().count(),
+                "the cursor stays while the window's rows are delivered: " + cursorSeenByRows);
+        await().until(() -> !String.valueOf(cursor.getState("k")).equals(cursorSeenByRows.get(0)));
+        assertEquals(Long.toString(lastImport(fiveRows).getEpochSecond() + 1), cursor.getState("k"),
+                "after the last row the cursor moved past the window");
+    }
+
+    @Test
+    void failingRouteGetsTheWindowAgainAndTheCursorStays() throws Exception {
+        StateRepository<String, String> cursor = new MemoryStateRepository();
+        String key = "orders-cursor";
+        AtomicBoolean failing = new AtomicBoolean();
+        AtomicInteger failedAttempts = new AtomicInteger();
+        List<String> cursorDuringFailures = new CopyOnWriteArrayList<>();
+        Delivered delivered = new Delivered();
+        start(uri(KEBOOLA.emulator(), tableId, "outputType=rows&stateRepository=#cursor&stateKey=" + key),
+                exchange -> {
+                    if (failing.get()) {
+                        failedAttempts.incrementAndGet();
+                        cursorDuringFailures.add(cursor.getState(key));
+                        throw new IllegalStateException("ERP is down");
+                    }
+                    delivered.process(exchange);
+                }, Map.of("cursor", cursor));
+        await().until(() -> delivered.size() == 3 && cursor.getState(key) != null);
+        String cursorBefore = cursor.getState(key);
+
+        failing.set(true);
+        writer.upsert(tableId, "id,status\n1,cancelled\n");
+        long changed = lastImport(tableId).getEpochSecond();
+        await().until(() -> failedAttempts.get() >= 3);
+        // the cursor may move over seconds without changes, never past the failing row's second
+        assertTrue(Long.parseLong(cursor.getState(key)) <= changed, cursor.getState(key) + " > " + changed);
+        assertTrue(cursorDuringFailures.stream().allMatch(c -> Long.parseLong(c) <= changed), cursorDuringFailures::toString);
+
+        failing.set(false);
+        await().until(() -> delivered.size() == 4);
+        assertEquals("1=cancelled", delivered.rows().get(3));
+        await().until(() -> Long.parseLong(cursor.getState(key)) > changed);
+        assertTrue(Long.parseLong(cursorBefore) <= changed);
+    }
+
+    @Test
+    void restartWithTheSameFileStateRepositoryDeliversWhatChangedWhileStopped(@TempDir Path dir) throws Exception {
+        Path cursorFile = dir.resolve("cursor.properties");
+        Delivered firstRun = new Delivered();
+        CamelContext first = start(uri(KEBOOLA.emulator(), tableId, "outputType=rows&stateRepository=#cursor"), firstRun,
+                Map.of("cursor", FileStateRepository.fileStateRepository(cursorFile.toFile())));
+        await().until(() -> firstRun.size() == 3 && consumer(first).getCursor() != null);
+        first.stop();
+
+        writer.upsert(tableId, "id,status\n2,paid\n6,new\n");
+
+        Delivered secondRun = new Delivered();
+        CamelContext second = start(uri(KEBOOLA.emulator(), tableId, "outputType=rows&stateRepository=#cursor"),
+                secondRun, Map.of("cursor", FileStateRepository.fileStateRepository(cursorFile.toFile())));
+        await().until(() -> secondRun.size() == 2);
+        assertEquals(List.of("2=paid", "6=new"), sorted(secondRun.rows()));
+        awaitPolls(second, 5);
+        assertEquals(2, secondRun.size(), "the restart did not read the table again");
+    }
+
+    @Test
+    void changesWrittenWhileAnExportRunsAreDeliveredOnce() throws Exception {
+        Delivered delivered = new Delivered();
+        CamelContext context = start(uri(KEBOOLA.emulator(), tableId, "outputType=rows"), delivered, Map.of());
+        await().until(() -> delivered.size() == 3);
+
+        // the next export is held up; another writer loads rows meanwhile
+        FaultInjector.Rule slowExport = KEBOOLA.emulator().faults()
+                .inject(FaultTarget.API, "POST", "/export-async$", Fault.delay(Duration.ofSeconds(2)), 1);
+        writer.upsert(tableId, "id,status\n7,new\n");
+        await().until(() -> slowExport.hits() == 1);
+        writer.upsert(tableId, "id,status\n8,new\n1,paid\n");
+
+        await().until(() -> delivered.size() >= 6);
+        awaitPolls(context, 5);
+        assertEquals(List.of("1=paid", "7=new", "8=new"), sorted(delivered.rows().subList(3, delivered.size())),
+                "each change once: none lost, none twice");
+    }
+
+    @Test
+    void initialChangedSinceDecidesWhereTheFirstPollStarts() throws Exception {
+        Delivered lastHour = new Delivered();
+        start(uri(KEBOOLA.emulator(), tableId, "outputType=rows&initialChangedSince=RAW(-1 hours)"), lastHour, Map.of());
+        await().until(() -> lastHour.size() == 3);
+
+        Delivered fromNextHour = new Delivered();
+        CamelContext later = start(uri(KEBOOLA.emulator(), tableId, "outputType=rows&initialChangedSince=RAW(+1 hours)"),
+                fromNextHour, Map.of());
+        awaitPolls(later, 3);
+        assertEquals(0, fromNextHour.size(), "rows changed before initialChangedSince are not delivered");
+    }
+
+    private Instant lastImport(String tableId) {
+        return Instant.ofEpochSecond(ChangeTimes.toEpochSeconds(writer.table(tableId).path("lastImportDate").asText(),
+                Instant.EPOCH));
+    }
+
+    private static List<String> sorted(List<String> values) {
+        List<String> copy = new ArrayList<>(values);
+        copy.sort(null);
+        return copy;
+    }
+}

@@ -1,0 +1,207 @@
+package io.github.camelkeboola.component.producer;
+
+import io.github.camelkeboola.component.CapturedLog;
+import io.github.camelkeboola.component.KeboolaComponent;
+import io.github.camelkeboola.component.KeboolaConstants;
+import io.github.camelkeboola.component.KeboolaEndpoint;
+import io.github.camelkeboola.component.KeboolaException;
+import io.github.camelkeboola.component.api.ScriptedServer;
+import io.github.camelkeboola.component.api.ScriptedServer.Reply;
+import org.apache.camel.Exchange;
+import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The producer's Camel wiring against a scripted Storage API (no file storage involved). */
+class KeboolaProducerTest extends CamelTestSupport {
+
+    private static final String TOKEN = "987-secret-token-value";
+    private final ScriptedServer server;
+
+    KeboolaProducerTest() throws Exception {
+        server = new ScriptedServer();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    private String uri(String path, String options) {
+        return "keboola:" + path + "?stackUrl=" + server.url() + "&token=" + TOKEN + "&retryInitialDelay=5"
+               + (options.isEmpty() ? "" : "&" + options);
+    }
+
+    @Test
+    void operationHeaderOverridesTheOptionAndBodyIsTheTableDetail() {
+        server.then(Reply.json(200, "{\"id\":\"in.c-main.orders\",\"columns\":[\"id\",\"amount\"],\"rowsCount\":2}"));
+
+        Object body = template.requestBodyAndHeader(uri("in.c-main.orders", ""), null, KeboolaConstants.OPERATION, "getTable");
+
+        assertThat(body).isInstanceOf(Map.class);
+        assertThat(((Map<?, ?>) body).get("id")).isEqualTo("in.c-main.orders");
+        assertThat(((Map<?, ?>) body).get("columns")).isEqualTo(List.of("id", "amount"));
+        assertThat(server.received().get(0).uri()).isEqualTo("/v2/storage/tables/in.c-main.orders");
+    }
+
+    @Test
+    void tableIdHeaderOverridesThePath() {
+        server.then(Reply.json(200, "{\"id\":\"in.c-main.other\"}"));
+
+        Exchange exchange = template.request(uri("in.c-main.orders", "operation=getTable"),
+                e -> e.getIn().setHeader(KeboolaConstants.TABLE_ID, "in.c-main.other"));
+
+        assertThat(server.received().get(0).uri()).isEqualTo("/v2/storage/tables/in.c-main.other");
+        assertThat(exchange.getMessage().getHeader(KeboolaConstants.TABLE_ID)).isEqualTo("in.c-main.other");
+    }
+
+    @Test
+    void listTablesOfABucketOrOfTheProject() {
+        server.then(Reply.json(200, "[{\"id\":\"in.c-main.a\"},{\"id\":\"in.c-main.b\"}]"));
+
+        Object inBucket = template.requestBody(uri("in.c-main", "operation=listTables"), (Object) null);
+        template.requestBody(uri("", "operation=listTables"), (Object) null);
+
+        assertThat((List<?>) inBucket).hasSize(2);
+        assertThat(server.received()).extracting(ScriptedServer.Received::uri)
+                .containsExactly("/v2/storage/buckets/in.c-main/tables?include=columns", "/v2/storage/tables?include=columns");
+    }
+
+    @Test
+    void previewSendsItsFiltersAndReturnsCsvText() {
+        server.then(new Reply(200, "text/csv", "\"id\",\"amount\"\n\"1\",\"10\"\n", Map.of()));
+
+        Object body = template.requestBodyAndHeader(uri("in.c-main.orders",
+                        "operation=previewTable&limit=5&columns=id,amount&whereColumn=id&whereValues=1,2&whereOperator=ne"),
+                null, KeboolaConstants.CHANGED_SINCE, "1700000000");
+
+        assertThat(body).isEqualTo("\"id\",\"amount\"\n\"1\",\"10\"\n");
+        assertThat(server.received().get(0).uri()).isEqualTo("/v2/storage/tables/in.c-main.orders/data-preview?limit=5"
+                + "&columns=id%2Camount&changedSince=1700000000&whereColumn=id&whereValues%5B%5D=1&whereValues%5B%5D=2&whereOperator=ne");
+    }
+
+    @Test
+    void previewAboveTheApiMaximumFailsBeforeCallingIt() {
+        assertThatThrownBy(() -> template.requestBody(uri("in.c-main.orders", "operation=previewTable&limit=1200"), (Object) null))
+                .hasCauseInstanceOf(KeboolaException.class)
+                .cause().hasMessageContaining("limit=1200").hasMessageContaining("exportTable");
+        assertThat(server.received()).isEmpty();
+    }
+
+    @Test
+    void invalidChangedSinceNamesTheValue() {
+        assertThatThrownBy(() -> template.requestBodyAndHeader(uri("in.c-main.orders", "operation=previewTable"), null,
+                KeboolaConstants.CHANGED_SINCE, "last tuesday"))
+                .cause().isInstanceOf(KeboolaException.class).hasMessageContaining("last tuesday");
+    }
+
+    @Test
+    void getJobReadsTheJobIdHeader() {
+        server.then(Reply.json(200, "{\"id\":7,\"status\":\"success\",\"tableId\":\"in.c-main.orders\"}"));
+
+        Exchange exchange = template.request(uri("", "operation=getJob"), e -> e.getIn().setHeader(KeboolaConstants.JOB_ID, "7"));
+
+        assertThat(exchange.getMessage().getBody(Map.class).get("status")).isEqualTo("success");
+        assertThat(exchange.getMessage().getHeader(KeboolaConstants.JOB_ID)).isEqualTo(7L);
+        assertThat(server.received().get(0).uri()).isEqualTo("/v2/storage/jobs/7");
+        assertThatThrownBy(() -> template.requestBody(uri("", "operation=getJob"), (Object) null))
+                .cause().isInstanceOf(KeboolaException.class).hasMessageContaining(KeboolaConstants.JOB_ID);
+    }
+
+    @Test
+    void deleteTableWaitsForTheJob() {
+        server.then(Reply.json(202, "{\"id\":9,\"status\":\"waiting\",\"tableId\":\"in.c-main.orders\"}"))
+              .then(Reply.json(200, "{\"id\":9,\"status\":\"success\",\"tableId\":\"in.c-main.orders\",\"operationName\":\"tableDrop\"}"));
+
+        Exchange exchange = template.request(uri("in.c-main.orders", "operation=deleteTable"), e -> { });
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(exchange.getMessage().getHeader(KeboolaConstants.JOB_ID)).isEqualTo(9L);
+        assertThat(server.received()).extracting(ScriptedServer.Received::method).containsExactly("DELETE", "GET");
+        assertThat(server.received().get(0).uri()).isEqualTo("/v2/storage/tables/in.c-main.orders?async=true");
+    }
+
+    @Test
+    void apiErrorReachesTheRouteAsKeboolaException() {
+        server.then(Reply.json(404, "{\"error\":\"The table was not found\",\"code\":\"storage.tables.notFound\",\"exceptionId\":\"keboola-connection-1\"}"));
+
+        Exchange exchange = template.request(uri("in.c-main.nope", "operation=getTable"), e -> { });
+
+        assertThat(exchange.getException()).isInstanceOfSatisfying(KeboolaException.class, e -> {
+            assertThat(e.getHttpResponseCode()).isEqualTo(404);
+            assertThat(e.getErrorCode()).isEqualTo("storage.tables.notFound");
+            assertThat(e.getTableId()).isEqualTo("in.c-main.nope");
+        });
+    }
+
+    @Test
+    void unknownOperationHeaderIsNamed() {
+        Exchange exchange = template.request(uri("in.c-main.orders", ""), e -> e.getIn().setHeader(KeboolaConstants.OPERATION, "dropEverything"));
+        assertThat(exchange.getException()).isInstanceOf(KeboolaException.class).hasMessageContaining("dropEverything");
+    }
+
+    @Test
+    void endpointNeedsAToken() {
+        assertThatThrownBy(() -> context.getEndpoint("keboola:in.c-main.orders?stackUrl=" + server.url()))
+                .isInstanceOf(ResolveEndpointFailedException.class).hasMessageContaining("token");
+    }
+
+    @Test
+    void tokenOnTheComponentNeverReachesAnyLog() throws Exception {
+        server.then(Reply.json(200, "{\"id\":\"in.c-main.orders\"}"));
+        try (CapturedLog log = CapturedLog.atDebug()) {
+            context.getComponent("keboola", KeboolaComponent.class).getConfiguration().setToken(TOKEN);
+            KeboolaEndpoint endpoint = context.getEndpoint("keboola:in.c-main.orders?operation=getTable&stackUrl=" + server.url(),
+                    KeboolaEndpoint.class);
+            template.requestBody(endpoint, (Object) null);
+            template.request(endpoint, e -> e.getIn().setHeader(KeboolaConstants.TABLE_ID, "in.c-main.missing"));
+
+            assertThat(log.text()).contains("org.apache.hc.client5.http.headers", "KeboolaEndpoint[").doesNotContain(TOKEN);
+        }
+        assertThat(server.received()).allSatisfy(r -> assertThat(r.token()).isEqualTo(TOKEN));
+    }
+
+    @Test
+    void tokenInTheUriIsMaskedByTheComponent() throws Exception {
+        // Camel core itself logs raw endpoint URIs at DEBUG, so only the component's and HttpClient's lines are checked;
+        // the docs recommend configuring the token on the component
+        server.then(Reply.json(200, "{\"id\":\"in.c-main.orders\"}"));
+        try (CapturedLog log = CapturedLog.atDebug()) {
+            KeboolaEndpoint endpoint = context.getEndpoint(uri("in.c-main.orders", "operation=getTable"), KeboolaEndpoint.class);
+            template.requestBody(endpoint, (Object) null);
+
+            assertThat(endpoint.toString()).contains("token=xxxxxx").doesNotContain(TOKEN);
+            assertThat(endpoint.createProducer().toString()).contains("token=xxxxxx").doesNotContain(TOKEN);
+            assertThat(log.lines()).filteredOn(line -> line.startsWith("io.github.camelkeboola") || line.startsWith("org.apache.hc"))
+                    .isNotEmpty().noneMatch(line -> line.contains(TOKEN));
+        }
+    }
+
+    @Test
+    void healthCheckVerifiesTheTokenAndNeverShowsIt() {
+        server.then(Reply.json(200, "{\"id\":\"1\",\"token\":\"" + TOKEN + "\"}"))
+              .then(Reply.json(401, "{\"error\":\"Invalid access token\",\"code\":\"storage.tokenInvalid\"}"));
+        KeboolaEndpoint endpoint = context.getEndpoint(uri("in.c-main.orders", ""), KeboolaEndpoint.class);
+        KeboolaProducerHealthCheck check = new KeboolaProducerHealthCheck(endpoint);
+
+        HealthCheck.Result up = check.call();
+        HealthCheck.Result down = check.call();
+
+        assertThat(check.getId()).isEqualTo("producer:keboola-in.c-main.orders@" + server.url().substring("http://".length()));
+        assertThat(check.isReadiness()).isTrue();
+        assertThat(check.isLiveness()).isFalse();
+        assertThat(up.getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(down.getDetails()).containsEntry(HealthCheck.HTTP_RESPONSE_CODE, 401).containsEntry("keboola.error.code", "storage.tokenInvalid");
+        assertThat(String.valueOf(up.getDetails()) + down.getDetails() + down.getMessage()).doesNotContain(TOKEN);
+        assertThat(server.received()).allSatisfy(r -> assertThat(r.uri()).isEqualTo("/v2/storage/tokens/verify"));
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.camelkeboola.emulator.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelkeboola.emulator.fault.Fault;
+import io.github.camelkeboola.emulator.fault.FaultInjector;
+import io.github.camelkeboola.emulator.fault.FaultTarget;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Emulator control for tests run outside the JVM (loopback callers only, no token):
+ * {@code POST /_emulator/faults} arms a fault from a JSON rule, {@code DELETE /_emulator/faults} disarms all.
+ * <pre>{"target": "API", "method": "POST", "path": "/export-async$", "times": 1,
+ *  "kind": "STATUS", "status": 500, "durationMillis": 0, "afterBytes": 0, "errorCode": null, "message": null}</pre>
+ */
+final class AdminEndpoints {
+
+    private final Stack stack;
+
+    AdminEndpoints(Stack stack) {
+        this.stack = stack;
+    }
+
+    void register(Router router) {
+        router.addPublic("POST", "/_emulator/faults", this::arm);
+        router.addPublic("DELETE", "/_emulator/faults", request -> {
+            stack.faults.clear();
+            return ApiResponse.noContent();
+        });
+    }
+
+    private ApiResponse arm(ApiRequest request) {
+        Params p = request.params();
+        String kindName = p.string("kind");
+        if (kindName == null) {
+            throw ApiException.validation("emulator.validation", "kind is required: STATUS, MAINTENANCE, DELAY, CUT_BODY or FAIL_JOB");
+        }
+        Fault.Kind kind;
+        FaultTarget target;
+        try {
+            kind = Fault.Kind.valueOf(kindName.toUpperCase(Locale.ROOT));
+            target = FaultTarget.valueOf(p.string("target", "API").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.validation("emulator.validation", "Unknown kind or target: " + e.getMessage());
+        }
+        Duration duration = Duration.ofMillis(p.integer("durationMillis") == null ? 0 : p.integer("durationMillis"));
+        long status = p.integer("status") == null ? 500 : p.integer("status");
+        Fault fault = switch (kind) {
+            case STATUS -> Fault.status((int) status);
+            case MAINTENANCE -> Fault.maintenance(duration);
+            case DELAY -> Fault.delay(duration);
+            case CUT_BODY -> Fault.cutBody(p.integer("afterBytes") == null ? 0 : p.integer("afterBytes"));
+            case FAIL_JOB -> Fault.failJob(p.string("errorCode"), p.string("message"));
+        };
+        long times = p.integer("times") == null ? 1 : p.integer("times");
+        FaultInjector.Rule rule = stack.faults.inject(target, p.string("method"), p.string("path", ".*"), fault, (int) times);
+        ObjectNode body = Json.object();
+        body.put("target", target.name());
+        body.put("kind", rule.fault().kind().name());
+        body.put("times", times);
+        return ApiResponse.json(201, body);
+    }
+}

@@ -1,0 +1,208 @@
+package io.github.camelkeboola.emulator.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.github.camelkeboola.emulator.db.Token;
+import io.github.camelkeboola.emulator.fault.Fault;
+import io.github.camelkeboola.emulator.fault.FaultTarget;
+import io.github.camelkeboola.emulator.jobs.JobQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.sql.SQLDataException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Storage API over HTTP: {@link HttpServer} with a thread pool. Applies armed faults, checks the
+ * token, dispatches to the handlers and renders errors the way the real API does.
+ */
+public final class ApiServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
+    private final Stack stack;
+    private final Router router;
+    private HttpServer server;
+    private ExecutorService executor;
+
+    public ApiServer(Stack stack) {
+        this.stack = stack;
+        this.router = new Router();
+        new IndexEndpoints(stack).register(router);
+        new TokenEndpoints(stack).register(router);
+        new BucketEndpoints(stack).register(router);
+        new TableEndpoints(stack).register(router);
+        new SyncTableEndpoints(stack).register(router);
+        new JobEndpoints(stack).register(router);
+        new PreviewEndpoints(stack).register(router);
+        new EventEndpoints(stack).register(router);
+        new AdminEndpoints(stack).register(router);
+        new FileEndpoints(stack).register(router);
+        new AsyncTableEndpoints(stack).register(router);
+        new ExportEndpoints(stack).register(router);
+        new RowsDeleteEndpoints(stack).register(router);
+    }
+
+    /** Starts listening; returns the bound port. */
+    public int start(InetAddress address, int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(address, port), 64);
+        executor = Executors.newFixedThreadPool(32, r -> {
+            Thread t = new Thread(r, "keboola-emulator-http");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+        int bound = server.getAddress().getPort();
+        stack.baseUrl("http://" + (address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress()) + ":" + bound);
+        return bound;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String path = normalize(exchange.getRequestURI().getRawPath());
+        Fault fault = path.startsWith("/_emulator")
+                ? null
+                : stack.faults.take(FaultTarget.API, method, path).orElse(null);
+        ApiResponse response;
+        try {
+            if (fault != null && fault.kind() == Fault.Kind.DELAY) {
+                Thread.sleep(fault.duration().toMillis());
+            }
+            response = switch (fault == null ? Fault.Kind.DELAY : fault.kind()) {
+                case STATUS -> error(new ApiException(fault.status(), "emulator.injectedFault",
+                        "Injected fault: HTTP " + fault.status()));
+                case MAINTENANCE -> maintenance(fault);
+                default -> dispatch(exchange, method, path,
+                        fault != null && fault.kind() == Fault.Kind.FAIL_JOB ? fault : null);
+            };
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            response = error(new ApiException(503, "", "The emulator is stopping."));
+        }
+        send(exchange, response, fault != null && fault.kind() == Fault.Kind.CUT_BODY ? fault.afterBytes() : -1);
+    }
+
+    /** Drops a trailing slash and maps the default-branch aliases onto the plain paths. */
+    private static String normalize(String path) {
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return path.replaceFirst("^/v2/storage/branch/(default|" + IndexEndpoints.DEFAULT_BRANCH_ID + ")(?=/|$)", "/v2/storage");
+    }
+
+    private ApiResponse dispatch(HttpExchange exchange, String method, String path, Fault failJob) {
+        try {
+            Router.Match match = router.match(method, path);
+            if (match.route().path().pattern().startsWith("/_emulator")
+                    && !exchange.getRemoteAddress().getAddress().isLoopbackAddress()) {
+                throw ApiException.accessDenied();
+            }
+            Token token = match.route().tokenRequired() ? authenticate(exchange) : null;
+            Params params = RequestBodies.params(exchange);
+            return match.route().handler().handle(new ApiRequest(method, path, match.pathParams(), params, token,
+                    exchange.getRequestHeaders(), failJob));
+        } catch (ApiException e) {
+            return error(e);
+        } catch (SQLDataException e) {
+            // A value the query cannot use, e.g. a filter with dataType INTEGER on text.
+            return error(ApiException.validation("storage.tables.validation", "Invalid value in the request: " + e.getMessage()));
+        } catch (Exception e) {
+            String exceptionId = JobQueue.exceptionId();
+            LOG.error("{} {} failed (exceptionId {})", method, path, exceptionId, e);
+            return error(new ApiException(500, "", "Internal Server Error occurred."), exceptionId);
+        }
+    }
+
+    private Token authenticate(HttpExchange exchange) {
+        String value = exchange.getRequestHeaders().getFirst("X-StorageApi-Token");
+        if (value == null) {
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                value = authorization.substring(7).trim();
+            }
+        }
+        if (value == null || value.isBlank()) {
+            throw new ApiException(401, "", "Access token must be set");
+        }
+        Optional<Token> token = stack.catalog.tokenByValue(value.trim());
+        return token.orElseThrow(() -> new ApiException(401, "storage.tokenInvalid", "Invalid access token"));
+    }
+
+    static ApiResponse error(ApiException e) {
+        return error(e, JobQueue.exceptionId());
+    }
+
+    private static ApiResponse error(ApiException e, String exceptionId) {
+        ObjectNode body = Json.object();
+        body.put("error", e.getMessage());
+        body.put("code", e.code());
+        body.put("exceptionId", exceptionId);
+        body.put("status", "error");
+        return ApiResponse.json(e.status(), body);
+    }
+
+    private ApiResponse maintenance(Fault fault) {
+        ObjectNode body = Json.object();
+        body.put("status", "maintenance");
+        body.put("reason", "Emulated maintenance");
+        body.put("estimatedEndTime", Json.colonTime(stack.clock.instant().plus(fault.duration())));
+        return ApiResponse.json(503, body).header("Retry-After", String.valueOf(fault.duration().toSeconds()));
+    }
+
+    /** Writes the response; with {@code cutAfter >= 0} sends only that many body bytes and drops the connection. */
+    private static void send(HttpExchange exchange, ApiResponse response, long cutAfter) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        for (Map.Entry<String, String> header : response.headers().entrySet()) {
+            exchange.getResponseHeaders().set(header.getKey(), header.getValue());
+        }
+        if (response.contentType() != null) {
+            exchange.getResponseHeaders().set("Content-Type", response.contentType()
+                    + (response.contentType().startsWith("text/") || response.contentType().endsWith("json") ? "; charset=utf-8" : ""));
+        }
+        byte[] body = response.body();
+        boolean noBody = response.status() == 204 || "HEAD".equals(exchange.getRequestMethod());
+        exchange.sendResponseHeaders(response.status(), noBody ? -1 : body.length);
+        if (noBody) {
+            exchange.close();
+            return;
+        }
+        OutputStream out = exchange.getResponseBody();
+        if (cutAfter >= 0 && cutAfter < body.length) {
+            out.write(body, 0, (int) cutAfter);
+            out.flush();
+            // Throwing from the handler makes HttpServer close the connection mid-body.
+            throw new IOException("Injected fault: connection cut after " + cutAfter + " bytes");
+        }
+        out.write(body);
+        out.close();
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.stop(0);
+        }
+        if (executor != null) {
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.github.camelkeboola.emulator.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** {@code GET /v2/storage} (no token) and the default branch listing. */
+final class IndexEndpoints {
+
+    static final String DEFAULT_BRANCH_ID = "1";
+
+    private final Stack stack;
+
+    IndexEndpoints(Stack stack) {
+        this.stack = stack;
+    }
+
+    void register(Router router) {
+        router.addPublic("GET", "/v2/storage", request -> index(request.params()));
+        router.add("GET", "/dev-branches", request -> branches());
+    }
+
+    private ApiResponse index(Params params) {
+        ObjectNode node = Json.object();
+        node.put("api", "storage");
+        node.put("version", "v2");
+        node.put("revision", "camel-keboola-emulator");
+        node.put("stack", stack.baseUrl().replaceFirst("^https?://", ""));
+        node.put("documentation", "https://keboola.docs.apiary.io/");
+        if (!params.string("exclude", "").contains("components")) {
+            node.putArray("components");
+        }
+        ArrayNode services = node.putArray("services");
+        for (String id : new String[] {"import", "queue", "encryption", "sync-actions"}) {
+            services.addObject().put("id", id).put("url", stack.baseUrl());
+        }
+        node.putArray("features");
+        node.putObject("urlTemplates").put("orchestrationJob",
+                "/admin/projects/&&projectId&&/orchestrations/&&orchestrationId&&/jobs/&&jobId&&");
+        return ApiResponse.ok(node);
+    }
+
+    private ApiResponse branches() {
+        ArrayNode list = Json.array();
+        ObjectNode main = list.addObject();
+        main.put("id", Long.parseLong(DEFAULT_BRANCH_ID));
+        main.put("name", "Main");
+        main.put("description", "");
+        main.put("isDefault", true);
+        main.put("created", Json.time(0L));
+        return ApiResponse.ok(list);
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.camelkeboola.emulator.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelkeboola.emulator.db.Catalog;
+import io.github.camelkeboola.emulator.db.Event;
+import io.github.camelkeboola.emulator.db.TableData;
+import io.github.camelkeboola.emulator.db.Token;
+import io.github.camelkeboola.emulator.fault.FaultInjector;
+import io.github.camelkeboola.emulator.jobs.JobQueue;
+import io.github.camelkeboola.emulator.storage.FileStorage;
+
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/** Everything the handlers of one emulated stack share. */
+public final class Stack {
+
+    public final Catalog catalog;
+    public final TableData data;
+    public final JobQueue jobs;
+    public final FileStorage storage;
+    public final FaultInjector faults;
+    public final Clock clock;
+    /** {@code aws}, {@code azure} or {@code gcp}. */
+    public final String provider;
+    /** Rows per export slice. */
+    public final int sliceRows;
+    private final ConcurrentHashMap<String, ReadWriteLock> tableLocks = new ConcurrentHashMap<>();
+    private volatile String baseUrl;
+
+    public Stack(Catalog catalog, TableData data, JobQueue jobs, FileStorage storage, FaultInjector faults,
+                 Clock clock, String provider, int sliceRows) {
+        this.catalog = catalog;
+        this.data = data;
+        this.jobs = jobs;
+        this.storage = storage;
+        this.faults = faults;
+        this.clock = clock;
+        this.provider = provider;
+        this.sliceRows = sliceRows;
+    }
+
+    void baseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** Absolute URI of an API path such as {@code /v2/storage/tables/x}. */
+    public String uri(String path) {
+        return baseUrl + path;
+    }
+
+    /** Now in epoch seconds: the API's timestamps have second precision. */
+    public long now() {
+        return clock.instant().getEpochSecond();
+    }
+
+    /**
+     * The lock of a table's data: imports and drops hold the write lock (imports into one table run one
+     * after another), exports and previews the read lock.
+     */
+    public ReadWriteLock tableLock(String tableId) {
+        return tableLocks.computeIfAbsent(tableId, id -> new ReentrantReadWriteLock(true));
+    }
+
+    /** Records a Storage event. */
+    public Event event(String name, String message, String objectType, String objectId, Token token, String runId,
+                      JsonNode params, JsonNode results) {
+        Event event = new Event();
+        event.id = catalog.nextId();
+        event.uuid = UUID.randomUUID().toString();
+        event.event = name;
+        event.message = message;
+        event.objectType = objectType;
+        event.objectId = objectId;
+        event.objectName = objectId == null ? null : objectId.substring(objectId.lastIndexOf('.') + 1);
+        event.created = now();
+        event.runId = runId;
+        event.params = params;
+        event.results = results;
+        if (token != null) {
+            event.tokenId = token.id;
+            event.tokenName = token.description;
+        }
+        catalog.addEvent(event);
+        return event;
+    }
+}

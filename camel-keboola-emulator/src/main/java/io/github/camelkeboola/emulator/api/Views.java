@@ -1,0 +1,75 @@
+package io.github.camelkeboola.emulator.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelkeboola.emulator.db.Bucket;
+import io.github.camelkeboola.emulator.db.Table;
+
+import java.util.List;
+
+/** JSON shapes of buckets and tables, as the API returns them. */
+final class Views {
+
+    private Views() {
+    }
+
+    static ObjectNode bucket(Stack stack, Bucket b) {
+        List<Table> tables = stack.catalog.tablesIn(b.id);
+        ObjectNode node = Json.object();
+        node.put("uri", stack.uri("/v2/storage/buckets/" + b.id));
+        node.put("id", b.id);
+        node.put("name", b.name);
+        node.put("displayName", b.displayName);
+        node.put("idBranch", Long.parseLong(IndexEndpoints.DEFAULT_BRANCH_ID));
+        node.put("stage", b.stage);
+        node.put("description", b.description);
+        node.put("tables", stack.uri("/v2/storage/buckets/" + b.id + "/tables"));
+        node.put("created", Json.time(b.created));
+        node.put("lastChangeDate", Json.time(b.lastChangeDate));
+        node.put("updated", Json.time(b.updated));
+        node.put("isReadOnly", false);
+        node.put("dataSizeBytes", tables.stream().mapToLong(t -> t.dataSizeBytes).sum());
+        node.put("rowsCount", tables.stream().mapToLong(t -> t.rowsCount).sum());
+        node.put("isMaintenance", false);
+        node.put("backend", b.backend);
+        node.put("hasExternalSchema", false);
+        node.putNull("databaseName");
+        node.putNull("sharing");
+        node.put("bucketSharingAllowed", true);
+        node.put("color", b.color);
+        node.put("isLinkedBucket", false);
+        node.putArray("backendPath").add("KBC_PRJ_" + Access.PROJECT_ID).add(b.id);
+        node.putArray("metadata");
+        return node;
+    }
+
+    static ObjectNode table(Stack stack, Table t) {
+        ObjectNode node = Json.object();
+        node.put("uri", stack.uri("/v2/storage/tables/" + t.id));
+        node.put("id", t.id);
+        node.put("name", t.name);
+        node.put("displayName", t.displayName);
+        node.put("transactional", false);
+        ArrayNode pk = node.putArray("primaryKey");
+        t.primaryKey.forEach(pk::add);
+        node.put("created", Json.time(t.created));
+        node.put("lastImportDate", Json.time(t.lastImportDate));
+        node.put("lastChangeDate", Json.time(t.lastChangeDate));
+        node.put("rowsCount", t.rowsCount);
+        node.put("dataSizeBytes", t.dataSizeBytes);
+        node.put("isAlias", false);
+        node.put("isAliasable", true);
+        node.put("isTyped", false);
+        node.put("timestampType", "MANAGED");
+        node.put("tableType", "table");
+        node.put("path", "KBC_PRJ_" + Access.PROJECT_ID + "." + t.bucketId + "." + t.name);
+        node.putArray("distributionKey");
+        node.put("syntheticPrimaryKeyEnabled", false);
+        ArrayNode columns = node.putArray("columns");
+        t.columns.forEach(columns::add);
+        node.putArray("metadata");
+        node.putArray("columnMetadata");
+        stack.catalog.bucket(t.bucketId).ifPresent(b -> node.set("bucket", bucket(stack, b)));
+        return node;
+    }
+}

@@ -1,0 +1,15 @@
+package io.github.camelkeboola.emulator.db;
+
+/** A bucket's metadata ({@code in.c-main}). Times are epoch seconds. */
+public class Bucket {
+    public String id;
+    public String name;
+    public String displayName;
+    public String stage;
+    public String description;
+    public String backend;
+    public String color;
+    public long created;
+    public long updated;
+    public Long lastChangeDate;
+}

@@ -1,0 +1,213 @@
+package io.github.camelkeboola.emulator.db;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelkeboola.emulator.api.Json;
+import io.github.camelkeboola.emulator.jobs.Job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The project's metadata, kept in memory. Tokens, buckets, tables, files and the export cache are written
+ * to {@code catalog.json} in the data directory after every change, so a restarted emulator with the same
+ * data directory finds its project again; jobs and events live only as long as the emulator (a bounded
+ * history). Callers synchronise on the catalog for read-modify-write sequences; every method here is
+ * synchronised.
+ */
+public final class Catalog {
+
+    /** Events and jobs beyond this count are forgotten, oldest first. */
+    private static final int HISTORY_LIMIT = 10_000;
+
+    /** The persisted form. */
+    public static class State {
+        public long nextId = 1000;
+        public Map<String, Token> tokens = new LinkedHashMap<>();
+        public Map<String, Bucket> buckets = new LinkedHashMap<>();
+        public Map<String, Table> tables = new LinkedHashMap<>();
+        public Map<Long, FileRecord> files = new LinkedHashMap<>();
+        /** export cache key to file id */
+        public Map<String, Long> exportCache = new LinkedHashMap<>();
+    }
+
+    private final Path file;
+    private final State state;
+    private final Map<Long, Job> jobs = new LinkedHashMap<>();
+    private final List<Event> events = new ArrayList<>();
+
+    private Catalog(Path file, State state) {
+        this.file = file;
+        this.state = state;
+    }
+
+    /** Loads the catalog of a data directory, or starts an empty one. */
+    public static Catalog open(Path dataDir) {
+        Path file = dataDir.resolve("catalog.json");
+        try {
+            State state = Files.exists(file) ? Json.MAPPER.readValue(file.toFile(), State.class) : new State();
+            return new Catalog(file, state);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    /** Writes the catalog atomically. */
+    public synchronized void save() {
+        try {
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Json.MAPPER.writeValue(tmp.toFile(), state);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
+
+    public synchronized long nextId() {
+        return ++state.nextId;
+    }
+
+    // tokens
+
+    public synchronized void putToken(Token token) {
+        state.tokens.put(token.id, token);
+        save();
+    }
+
+    public synchronized Optional<Token> tokenByValue(String value) {
+        return state.tokens.values().stream().filter(t -> t.token.equals(value)).findFirst();
+    }
+
+    public synchronized Optional<Token> masterToken() {
+        return state.tokens.values().stream().filter(t -> t.master).findFirst();
+    }
+
+    public synchronized Optional<Token> token(String id) {
+        return Optional.ofNullable(state.tokens.get(id));
+    }
+
+    // buckets
+
+    public synchronized Optional<Bucket> bucket(String id) {
+        return Optional.ofNullable(state.buckets.get(id));
+    }
+
+    public synchronized List<Bucket> buckets() {
+        return new ArrayList<>(state.buckets.values());
+    }
+
+    public synchronized void putBucket(Bucket bucket) {
+        state.buckets.put(bucket.id, bucket);
+        save();
+    }
+
+    public synchronized void removeBucket(String id) {
+        state.buckets.remove(id);
+        save();
+    }
+
+    // tables
+
+    public synchronized Optional<Table> table(String id) {
+        return Optional.ofNullable(state.tables.get(id));
+    }
+
+    public synchronized List<Table> tables() {
+        return new ArrayList<>(state.tables.values());
+    }
+
+    public synchronized List<Table> tablesIn(String bucketId) {
+        return state.tables.values().stream().filter(t -> t.bucketId.equals(bucketId)).toList();
+    }
+
+    public synchronized void putTable(Table table) {
+        state.tables.put(table.id, table);
+        save();
+    }
+
+    public synchronized void removeTable(String id) {
+        state.tables.remove(id);
+        state.exportCache.keySet().removeIf(key -> key.startsWith(id + "|"));
+        save();
+    }
+
+    // files
+
+    public synchronized Optional<FileRecord> file(long id) {
+        return Optional.ofNullable(state.files.get(id));
+    }
+
+    public synchronized List<FileRecord> files() {
+        return new ArrayList<>(state.files.values());
+    }
+
+    public synchronized void putFile(FileRecord file) {
+        state.files.put(file.id, file);
+        save();
+    }
+
+    public synchronized void removeFile(long id) {
+        state.files.remove(id);
+        state.exportCache.values().removeIf(fileId -> fileId == id);
+        save();
+    }
+
+    // export cache
+
+    public synchronized Optional<Long> cachedExport(String key) {
+        Long id = state.exportCache.get(key);
+        return id != null && state.files.containsKey(id) ? Optional.of(id) : Optional.empty();
+    }
+
+    public synchronized void cacheExport(String key, long fileId) {
+        state.exportCache.put(key, fileId);
+        save();
+    }
+
+    // jobs
+
+    public synchronized Optional<Job> job(long id) {
+        return Optional.ofNullable(jobs.get(id));
+    }
+
+    public synchronized List<Job> jobs() {
+        return new ArrayList<>(jobs.values());
+    }
+
+    public synchronized void putJob(Job job) {
+        jobs.put(job.id, job);
+        while (jobs.size() > HISTORY_LIMIT) {
+            jobs.remove(jobs.keySet().iterator().next());
+        }
+    }
+
+    /** Runs a change (or a consistent read) of a job under the catalog's lock. */
+    public synchronized <T> T updateJob(Job job, java.util.function.Function<Job, T> change) {
+        return change.apply(job);
+    }
+
+    // events
+
+    public synchronized void addEvent(Event event) {
+        events.add(event);
+        if (events.size() > HISTORY_LIMIT) {
+            events.remove(0);
+        }
+    }
+
+    public synchronized List<Event> events() {
+        return new ArrayList<>(events);
+    }
+
+    /** Copies a JSON value so callers cannot change what the catalog holds. */
+    public static JsonNode copy(JsonNode node) {
+        return node == null ? null : node.deepCopy();
+    }
+}

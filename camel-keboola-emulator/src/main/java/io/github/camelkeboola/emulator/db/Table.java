@@ -1,0 +1,22 @@
+package io.github.camelkeboola.emulator.db;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A table's metadata; its rows live in the H2 table {@link #sqlName}. Times are epoch seconds. */
+public class Table {
+    public String id;
+    public String bucketId;
+    public String name;
+    public String displayName;
+    public String sqlName;
+    public List<String> columns = new ArrayList<>();
+    public List<String> primaryKey = new ArrayList<>();
+    public long created;
+    public Long lastImportDate;
+    public Long lastChangeDate;
+    public long rowsCount;
+    public long dataSizeBytes;
+    /** Grows with every change of the data; part of the export cache key. */
+    public long dataVersion;
+}
