@@ -22,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -90,6 +92,7 @@ final class FaultingFrontend implements Closeable {
     private final ErrorRenderer errors;
     private final RequestGuard guard;
     private final ExecutorService threads;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private ServerSocket server;
 
     FaultingFrontend(String name, int backendPort, FaultInjector faults, ErrorRenderer errors, RequestGuard guard) {
@@ -126,6 +129,14 @@ final class FaultingFrontend implements Closeable {
         } catch (IOException e) {
             LOG.debug("Closing {} frontend", name, e);
         }
+        // Blocking socket reads ignore interrupts: closing the sockets is what ends their threads.
+        for (Socket socket : open) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                LOG.debug("Closing a {} frontend connection", name, e);
+            }
+        }
         threads.shutdownNow();
         try {
             threads.awaitTermination(5, TimeUnit.SECONDS);
@@ -151,6 +162,7 @@ final class FaultingFrontend implements Closeable {
     }
 
     private void serve(Socket client) {
+        open.add(client);
         try (client) {
             client.setTcpNoDelay(true);
             InputStream fromClient = new BufferedInputStream(client.getInputStream(), BUFFER);
@@ -182,11 +194,15 @@ final class FaultingFrontend implements Closeable {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
             LOG.debug("{} frontend connection ended: {}", name, e.toString());
+        } finally {
+            open.remove(client);
         }
     }
 
     private void forward(RequestHead head, InputStream fromClient, OutputStream toClient, long cutAfter) throws IOException {
-        try (Socket backend = new Socket(InetAddress.getLoopbackAddress(), backendPort)) {
+        Socket backend = new Socket(InetAddress.getLoopbackAddress(), backendPort);
+        open.add(backend);
+        try (backend) {
             backend.setTcpNoDelay(true);
             OutputStream toBackend = backend.getOutputStream();
             toBackend.write(withConnectionClose(head.headText()).getBytes(StandardCharsets.ISO_8859_1));
@@ -223,6 +239,8 @@ final class FaultingFrontend implements Closeable {
                 LOG.debug("{} frontend cut a response body after {} bytes of {} {}", name, cutAfter, head.method(), head.path());
             }
             toClient.flush();
+        } finally {
+            open.remove(backend);
         }
     }
 

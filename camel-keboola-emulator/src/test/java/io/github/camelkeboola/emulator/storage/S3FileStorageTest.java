@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -200,6 +201,34 @@ class S3FileStorageTest {
                     () -> s3.getObjectAsBytes(b -> b.bucket(S3FileStorage.BUCKET).key(file.objectKey())));
             assertEquals(403, e.statusCode());
             assertEquals("SignatureDoesNotMatch", e.awsErrorDetails().errorCode());
+        }
+    }
+
+    @Test
+    void signedRequestsNeedTheSessionToken() throws Exception {
+        StoredFile file = file(15, false, false);
+        serverWrite(file.objectKey(), CSV);
+        ObjectNode detail = detail(file);
+        JsonNode credentials = detail.path("credentials");
+        S3Client withoutToken = S3Client.builder().endpointOverride(URI.create(detail.path("url").asText()).resolve("/"))
+                .forcePathStyle(true).region(Region.US_EAST_1)
+                .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        credentials.path("AccessKeyId").asText(), credentials.path("SecretAccessKey").asText())))
+                .build();
+        try (withoutToken) {
+            S3Exception e = assertThrows(S3Exception.class,
+                    () -> withoutToken.getObjectAsBytes(b -> b.bucket(S3FileStorage.BUCKET).key(file.objectKey())));
+            assertEquals(403, e.statusCode());
+            assertEquals("InvalidAccessKeyId", e.awsErrorDetails().errorCode());
+        }
+        ObjectNode forged = credentials.deepCopy();
+        forged.put("SessionToken", "FwoGZXIvYXdzEforged");
+        try (S3Client s3 = client(detail.path("url").asText(), forged)) {
+            S3Exception e = assertThrows(S3Exception.class,
+                    () -> s3.getObjectAsBytes(b -> b.bucket(S3FileStorage.BUCKET).key(file.objectKey())));
+            assertEquals(403, e.statusCode());
+            assertEquals("InvalidToken", e.awsErrorDetails().errorCode());
         }
     }
 
