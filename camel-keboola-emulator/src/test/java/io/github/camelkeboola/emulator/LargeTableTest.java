@@ -67,7 +67,7 @@ class LargeTableTest {
             long downloaded = System.nanoTime();
             assertEquals(rows, stats.lines());
             assertTrue(stats.slices() > 1, "a large export has several slices");
-            System.out.printf("LargeTableTest: %d rows (%d MB gzip in); import %.1f s, export %.1f s (%d slices, %d MB gzip),"
+            System.out.printf("LargeTableTest: %d rows (%d MB gzip in); import %.1f s, export %.1f s (%d slices, %d MB CSV),"
                             + " download+count %.1f s%n", rows, Files.size(csv) >> 20, (imported - start) / 1e9,
                     (exported - imported) / 1e9, stats.slices(), stats.bytes() >> 20, (downloaded - exported) / 1e9);
             assertTrue(emulator.terminate());
