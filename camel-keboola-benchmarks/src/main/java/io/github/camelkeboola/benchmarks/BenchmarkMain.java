@@ -70,6 +70,13 @@ public final class BenchmarkMain {
                 results.put(scenario, runChild(scenario, size, xmx, emulator, logs.resolve(scenario + ".log")));
             }
         }
+        // The children's output is kept only when one of them failed (the exception names the file).
+        try (var files = Files.list(logs)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(logs);
         return results;
     }
 
