@@ -6,6 +6,8 @@ import io.github.camelkeboola.emulator.fault.FaultInjector;
 import io.github.camelkeboola.emulator.fault.FaultTarget;
 import io.github.camelkeboola.emulator.junit.KeboolaEmulatorExtension;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
@@ -28,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The consumer through routes against the emulator, with the system clock. */
@@ -225,6 +228,59 @@ class KeboolaConsumerTest extends ConsumerTestSupport {
                 fromNextHour, Map.of());
         awaitPolls(later, 3);
         assertEquals(0, fromNextHour.size(), "rows changed before initialChangedSince are not delivered");
+    }
+
+    @Test
+    void columnsAndWhereFilterNarrowTheChanges() throws Exception {
+        Delivered delivered = new Delivered();
+        start(uri(KEBOOLA.emulator(), tableId, "outputType=rows&columns=id&whereColumn=status&whereValues=paid,shipped"),
+                delivered, Map.of());
+        writer.upsert(tableId, "id,status\n1,paid\n2,cancelled\n4,shipped\n");
+
+        await().until(() -> delivered.size() == 2);
+        List<String> ids = new ArrayList<>(delivered.all().stream().map(d -> d.row().toString()).toList());
+        ids.sort(null);
+        assertEquals(List.of("{id=1}", "{id=4}"), ids);
+    }
+
+    @Test
+    void twoRoutesOnOneTableKeepTheirOwnCursors(@TempDir Path dir) throws Exception {
+        FileStateRepository cursors = FileStateRepository.fileStateRepository(dir.resolve("cursors").toFile());
+        Delivered toErp = new Delivered();
+        Delivered toWarehouse = new Delivered();
+        CamelContext context = new DefaultCamelContext();
+        context.getRegistry().bind("cursors", cursors);
+        String uri = uri(KEBOOLA.emulator(), tableId, "outputType=rows&stateRepository=#cursors");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // one endpoint has one consumer: the routes' URIs differ (here in the columns they read)
+                from(uri).routeId("erp").process(toErp);
+                from(uri + "&columns=id,status").routeId("warehouse").process(toWarehouse);
+            }
+        });
+        context.start();
+        try {
+            await().until(() -> toErp.size() == 3 && toWarehouse.size() == 3);
+            writer.upsert(tableId, "id,status\n3,paid\n");
+            await().until(() -> toErp.size() == 4 && toWarehouse.size() == 4);
+            await().until(() -> cursors.getState(tableId + "/erp") != null && cursors.getState(tableId + "/warehouse") != null);
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
+    void optionsThatCannotApplyToTheConsumerFailAtStart() {
+        for (String option : List.of("outputType=file", "limit=10", "changedSince=0")) {
+            Exception e = assertThrows(Exception.class,
+                    () -> start(uri(KEBOOLA.emulator(), tableId, option), new Delivered(), Map.of()), option);
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)) {
+                cause = cause.getCause();
+            }
+            assertTrue(cause.getMessage().contains(tableId), cause.getMessage());
+        }
     }
 
     private Instant lastImport(String tableId) {
