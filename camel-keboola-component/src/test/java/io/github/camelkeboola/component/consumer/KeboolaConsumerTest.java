@@ -5,7 +5,9 @@ import io.github.camelkeboola.emulator.fault.Fault;
 import io.github.camelkeboola.emulator.fault.FaultInjector;
 import io.github.camelkeboola.emulator.fault.FaultTarget;
 import io.github.camelkeboola.emulator.junit.KeboolaEmulatorExtension;
+import io.github.camelkeboola.component.KeboolaException;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.StateRepository;
@@ -265,6 +267,29 @@ class KeboolaConsumerTest extends ConsumerTestSupport {
             writer.upsert(tableId, "id,status\n3,paid\n");
             await().until(() -> toErp.size() == 4 && toWarehouse.size() == 4);
             await().until(() -> cursors.getState(tableId + "/erp") != null && cursors.getState(tableId + "/warehouse") != null);
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
+    void bridgeErrorHandlerHandsPollFailuresToTheRoute() throws Exception {
+        List<KeboolaException> failures = new CopyOnWriteArrayList<>();
+        CamelContext context = new DefaultCamelContext();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                onException(KeboolaException.class).handled(true)
+                        .process(e -> failures.add(e.getProperty(Exchange.EXCEPTION_CAUGHT, KeboolaException.class)));
+                from(uri(KEBOOLA.emulator(), "in.c-consumer.missing", "bridgeErrorHandler=true")).to("log:never");
+            }
+        });
+        context.start();
+        try {
+            await().until(() -> !failures.isEmpty());
+            assertEquals("storage.tables.notFound", failures.get(0).getErrorCode());
+            assertEquals(404, failures.get(0).getHttpResponseCode());
+            assertEquals("in.c-consumer.missing", failures.get(0).getTableId());
         } finally {
             context.stop();
         }
