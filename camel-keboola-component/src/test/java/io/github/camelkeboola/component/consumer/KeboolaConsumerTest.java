@@ -273,6 +273,33 @@ class KeboolaConsumerTest extends ConsumerTestSupport {
     }
 
     @Test
+    void asynchronousRouteCommitsWhenItsLastExchangeCompletes() throws Exception {
+        MemoryStateRepository cursor = new MemoryStateRepository();
+        Delivered delivered = new Delivered();
+        CamelContext context = new DefaultCamelContext();
+        context.getRegistry().bind("cursor", cursor);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri(KEBOOLA.emulator(), tableId, "outputType=rows&maxMessagesPerPoll=2&stateRepository=#cursor&stateKey=k"))
+                        .threads(3).process(delivered);
+            }
+        });
+        context.start();
+        try {
+            await().until(() -> delivered.size() == 3 && cursor.getState("k") != null);
+            String first = cursor.getState("k");
+            writer.upsert(tableId, "id,status\n1,paid\n9,new\n");
+            await().until(() -> delivered.size() == 5);
+            await().until(() -> Long.parseLong(cursor.getState("k")) > Long.parseLong(first));
+            assertEquals(List.of("1=paid", "9=new"), sorted(delivered.rows().subList(3, 5)));
+        } finally {
+            context.stop();
+        }
+        assertEquals(5, delivered.size());
+    }
+
+    @Test
     void bridgeErrorHandlerHandsPollFailuresToTheRoute() throws Exception {
         List<KeboolaException> failures = new CopyOnWriteArrayList<>();
         CamelContext context = new DefaultCamelContext();
