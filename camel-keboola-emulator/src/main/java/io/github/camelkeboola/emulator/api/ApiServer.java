@@ -91,6 +91,8 @@ public final class ApiServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             response = error(new ApiException(503, "", "The emulator is stopping."));
         }
+        // Path only: query strings and headers stay out of logs.
+        LOG.debug("{} {} -> {}{}", method, path, response.status(), fault == null ? "" : " (fault " + fault.kind() + ")");
         send(exchange, response, fault != null && fault.kind() == Fault.Kind.CUT_BODY ? fault.afterBytes() : -1);
     }
 
