@@ -52,7 +52,7 @@ final class ApiErrors {
         return new KeboolaException("Storage job " + job.path("id").asText() + " (" + job.path("operationName").asText("?")
                                     + ") failed: " + message,
                 0, textOrNull(error.get("code")), textOrNull(error.get("exceptionId")),
-                textOrNull(job.get("tableId")), job.hasNonNull("id") ? job.get("id").asLong() : null, null);
+                textOrNull(job.get("tableId")), JsonValues.idOf(job), null);
     }
 
     static KeboolaException fromIo(ApiCall call, IOException e) {

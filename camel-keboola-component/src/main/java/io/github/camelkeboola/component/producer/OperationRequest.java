@@ -8,6 +8,7 @@ import io.github.camelkeboola.component.KeboolaConstants;
 import io.github.camelkeboola.component.KeboolaEndpoint;
 import io.github.camelkeboola.component.KeboolaException;
 import io.github.camelkeboola.component.api.ChangeTimes;
+import io.github.camelkeboola.component.api.JsonValues;
 import io.github.camelkeboola.component.api.StorageApi;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -134,7 +135,7 @@ final class OperationRequest {
     }
 
     static Long id(JsonNode node) {
-        return node != null && node.hasNonNull("id") ? node.get("id").asLong() : null;
+        return JsonValues.idOf(node);
     }
 
     static List<String> splitList(String commaSeparated) {

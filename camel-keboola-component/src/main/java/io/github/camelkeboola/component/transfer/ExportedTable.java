@@ -2,6 +2,7 @@ package io.github.camelkeboola.component.transfer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelkeboola.component.KeboolaException;
+import io.github.camelkeboola.component.api.JsonValues;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -105,7 +106,7 @@ public final class ExportedTable {
     }
 
     private boolean sliced() {
-        return file.path("isSliced").asBoolean(false);
+        return JsonValues.isTrue(file.path("isSliced"));
     }
 
     private static void closeQuietly(InputStream in) {

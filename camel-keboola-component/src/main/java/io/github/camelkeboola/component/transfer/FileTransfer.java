@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelkeboola.component.KeboolaConfiguration;
 import io.github.camelkeboola.component.KeboolaException;
+import io.github.camelkeboola.component.api.JsonValues;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 
@@ -86,7 +87,7 @@ public final class FileTransfer implements Closeable {
     public InputStream openContent(JsonNode fileDetail) {
         ObjectStores.Location location = ObjectStores.forDownload(fileDetail, http);
         try {
-            if (!fileDetail.path("isSliced").asBoolean(false)) {
+            if (!JsonValues.isTrue(fileDetail.path("isSliced"))) {
                 return Gzip.decompressIfGzip(new ResumingInputStream(location.store(), location.key(), http));
             }
             List<String> keys = sliceKeys(fileDetail, location);

@@ -2,6 +2,7 @@ package io.github.camelkeboola.component.transfer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelkeboola.component.KeboolaException;
+import io.github.camelkeboola.component.api.JsonValues;
 import io.github.camelkeboola.component.api.StorageApi;
 
 import java.time.Duration;
@@ -28,15 +29,17 @@ public final class TableExporter {
     public ExportedTable export(String tableId, ExportRequest request, Duration jobTimeout) {
         JsonNode accepted = api.exportAsync(tableId, parameters(request));
         JsonNode job = api.waitForJob(accepted, jobTimeout);
-        long jobId = job.path("id").asLong(accepted.path("id").asLong());
-        JsonNode fileId = job.path("results").path("file").path("id");
-        if (!fileId.canConvertToLong()) {
+        Long jobId = JsonValues.idOf(job) != null ? JsonValues.idOf(job) : JsonValues.idOf(accepted);
+        // results may be null or [] (contract §9), the id a number or a string
+        Long fileId = JsonValues.id(job.path("results").path("file").path("id"));
+        if (fileId == null) {
             throw new KeboolaException("The export job of " + tableId + " ended without a file in its results", 0, null, null,
                     tableId, jobId, null);
         }
-        JsonNode file = api.getFile(fileId.asLong());
+        JsonNode file = api.getFile(fileId);
         List<String> columns = request.columns().isEmpty() ? tableColumns(tableId) : request.columns();
-        return new ExportedTable(tableId, jobId, fileId.asLong(), columns, job.path("results").path("cacheHit").asBoolean(false),
+        return new ExportedTable(tableId, jobId == null ? 0 : jobId, fileId, columns,
+                JsonValues.isTrue(job.path("results").path("cacheHit")),
                 file, transfer);
     }
 

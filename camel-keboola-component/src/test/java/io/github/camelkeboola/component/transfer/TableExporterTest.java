@@ -137,6 +137,33 @@ class TableExporterTest {
     }
 
     @Test
+    void idsAndFlagsSentAsStringsAreRead() throws Exception {
+        // contract §0: ids may come as strings, booleans as "1"
+        ObjectNode results = JSON.createObjectNode().put("cacheHit", "1");
+        results.putObject("file").put("id", "77");
+        api.results = results;
+        api.jobId = JSON.getNodeFactory().textNode("4242");
+        api.isSliced = JSON.getNodeFactory().textNode("1");
+
+        ExportedTable table = new TableExporter(api, transfer).export(TABLE, ExportRequest.all(), Duration.ofMinutes(1));
+
+        assertEquals(77L, table.fileId());
+        assertEquals(4242L, table.jobId());
+        assertTrue(table.cacheHit());
+        assertEquals("\"id\",\"name\",\"payload\"\n" + slices, TestData.read(table.openCsv()));
+    }
+
+    @Test
+    void emptyArrayResultsFailNamingTheJob() {
+        api.results = JSON.createArrayNode();
+
+        KeboolaException e = assertThrows(KeboolaException.class,
+                () -> new TableExporter(api, transfer).export(TABLE, ExportRequest.all(), Duration.ofMinutes(1)));
+
+        assertEquals(4242L, e.getJobId());
+    }
+
+    @Test
     void jobWithoutAFileFailsNamingTableAndJob() {
         api.results = JSON.createObjectNode();
 
@@ -173,6 +200,8 @@ class TableExporterTest {
         final List<Long> fileIdsRead = new ArrayList<>();
         int tableReads;
         Duration waitedFor;
+        JsonNode jobId = JSON.getNodeFactory().numberNode(4242);
+        JsonNode isSliced;
         JsonNode results = JSON.createObjectNode().set("file", JSON.createObjectNode().put("id", 77));
 
         ScriptedApi() {
@@ -183,7 +212,8 @@ class TableExporterTest {
         public JsonNode exportAsync(String tableId, Map<String, Object> params) {
             assertEquals(TABLE, tableId);
             exportParams.add(params);
-            return JSON.createObjectNode().put("id", 4242).put("status", "waiting").put("operationName", "tableExport");
+            ObjectNode job = JSON.createObjectNode().set("id", jobId);
+            return job.put("status", "waiting").put("operationName", "tableExport");
         }
 
         @Override
@@ -197,7 +227,8 @@ class TableExporterTest {
         @Override
         public JsonNode getFile(long fileId) {
             fileIdsRead.add(fileId);
-            return s3.detail(fileId, KEY, true, proxy.endpoint());
+            ObjectNode detail = s3.detail(fileId, KEY, true, proxy.endpoint());
+            return isSliced == null ? detail : detail.set("isSliced", isSliced);
         }
 
         @Override
