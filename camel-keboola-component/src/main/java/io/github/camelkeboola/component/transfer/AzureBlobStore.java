@@ -123,9 +123,18 @@ final class AzureBlobStore implements ObjectStore {
         return "azure://" + account + ".blob.core.windows.net/" + container + "/" + key;
     }
 
+    /**
+     * Entries are {@code azure://{account}.blob.core.windows.net/{container}/{name}} whatever endpoint the blobs are
+     * served from (an emulator's BlobEndpoint may name no account at all), so only the container is checked here;
+     * the blob is read through the BlobEndpoint.
+     */
     @Override
     public String keyOfEntry(String entryUrl) {
-        return entryUrl.substring(entryUrlPrefix("").length());
+        String scheme = "azure://";
+        int pathStart = entryUrl.startsWith(scheme) ? entryUrl.indexOf('/', scheme.length()) : -1;
+        String containerPrefix = "/" + container + "/";
+        return pathStart > 0 && entryUrl.startsWith(containerPrefix, pathStart)
+                ? entryUrl.substring(pathStart + containerPrefix.length()) : null;
     }
 
     private ClassicHttpRequest request(String method, String key, String query, byte[] body, int length) {

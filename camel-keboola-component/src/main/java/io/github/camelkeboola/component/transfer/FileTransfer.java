@@ -106,12 +106,13 @@ public final class FileTransfer implements Closeable {
         List<String> keys = new ArrayList<>();
         for (JsonNode entry : manifest.path("entries")) {
             String url = entry.path("url").asText("");
+            String key = location.store().keyOfEntry(url);
             // A manifest naming an object elsewhere would make us fetch (with this file's credentials) what is not this file.
-            if (!url.startsWith(prefix) || url.contains("/../") || url.contains("/./")) {
+            if (key == null || !key.startsWith(location.key()) || url.contains("/../") || url.contains("/./")) {
                 throw new KeboolaException("The manifest of file " + fileId + " names a slice outside the file ("
                         + Urls.withoutQuery(url) + " does not start with " + prefix + ")", null, null);
             }
-            keys.add(location.store().keyOfEntry(url));
+            keys.add(key);
         }
         return keys;
     }

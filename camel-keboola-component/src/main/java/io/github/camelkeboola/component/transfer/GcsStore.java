@@ -106,7 +106,7 @@ final class GcsStore implements ObjectStore {
 
     @Override
     public String keyOfEntry(String entryUrl) {
-        return entryUrl.substring(("gs://" + bucket + "/").length());
+        return ObjectStore.keyAfter("gs", bucket, entryUrl);
     }
 
     private String uploadUrl(String uploadType, String key) {

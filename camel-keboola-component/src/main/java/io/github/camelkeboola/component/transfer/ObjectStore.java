@@ -28,11 +28,17 @@ interface ObjectStore {
      */
     ClassicHttpResponse open(String key, long from);
 
-    /** The URL manifest entries of slices under {@code key} start with: {@code s3://bucket/key} and the like. */
+    /** How manifest entries of slices under {@code key} start: {@code s3://bucket/key} and the like (for messages). */
     String entryUrlPrefix(String key);
 
-    /** The key a manifest entry names; the caller checked it starts with {@link #entryUrlPrefix}. */
+    /** The key a manifest entry names when it lies in this bucket or container, else null. */
     String keyOfEntry(String entryUrl);
+
+    /** The key after {@code scheme://bucket/} of an {@code s3://} or {@code gs://} entry in {@code bucket}, else null. */
+    static String keyAfter(String scheme, String bucket, String entryUrl) {
+        String prefix = scheme + "://" + bucket + "/";
+        return entryUrl.startsWith(prefix) ? entryUrl.substring(prefix.length()) : null;
+    }
 
     /** An upload in parts. Parts are numbered from 1 and may be sent again (a retry) with the same number. */
     interface MultipartUpload {

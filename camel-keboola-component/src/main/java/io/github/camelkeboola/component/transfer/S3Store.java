@@ -97,7 +97,7 @@ final class S3Store implements ObjectStore {
 
     @Override
     public String keyOfEntry(String entryUrl) {
-        return entryUrl.substring(("s3://" + bucket + "/").length());
+        return ObjectStore.keyAfter("s3", bucket, entryUrl);
     }
 
     private Map<String, String> encryption() {
