@@ -3,6 +3,8 @@ package io.github.camelkeboola.component.transfer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelkeboola.component.KeboolaException;
 
+import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 /** Builds the {@link ObjectStore} of a file resource from what the Storage API returned for it. */
@@ -23,8 +25,8 @@ final class ObjectStores {
             case "aws" -> {
                 JsonNode params = required(prepared, "uploadParams", fileId);
                 String sse = params.path("x-amz-server-side-encryption").asText(null);
-                return new Location(s3(prepared, params.path("bucket").asText(), params.path("credentials"), sse, http, fileId),
-                        text(params, "key", fileId));
+                String key = text(params, "key", fileId);
+                return new Location(s3(prepared, params.path("bucket").asText(), key, params.path("credentials"), sse, http, fileId), key);
             }
             case "azure" -> {
                 JsonNode params = required(prepared, "absUploadParams", fileId);
@@ -33,7 +35,8 @@ final class ObjectStores {
             }
             case "gcp" -> {
                 JsonNode params = required(prepared, "gcsUploadParams", fileId);
-                return new Location(gcs(prepared, params.path("bucket").asText(), params, http, fileId), text(params, "key", fileId));
+                String key = text(params, "key", fileId);
+                return new Location(gcs(prepared, params.path("bucket").asText(), key, params, http, fileId), key);
             }
             default -> throw unknownProvider(provider, fileId);
         }
@@ -46,8 +49,8 @@ final class ObjectStores {
         switch (provider) {
             case "aws" -> {
                 JsonNode path = required(detail, "s3Path", fileId);
-                return new Location(s3(detail, path.path("bucket").asText(), detail.path("credentials"), null, http, fileId),
-                        text(path, "key", fileId));
+                String key = text(path, "key", fileId);
+                return new Location(s3(detail, path.path("bucket").asText(), key, detail.path("credentials"), null, http, fileId), key);
             }
             case "azure" -> {
                 JsonNode path = required(detail, "absPath", fileId);
@@ -56,19 +59,20 @@ final class ObjectStores {
             }
             case "gcp" -> {
                 JsonNode path = required(detail, "gcsPath", fileId);
-                return new Location(gcs(detail, path.path("bucket").asText(), detail.path("gcsCredentials"), http, fileId),
-                        text(path, "key", fileId));
+                String key = text(path, "key", fileId);
+                return new Location(gcs(detail, path.path("bucket").asText(), key, detail.path("gcsCredentials"), http, fileId), key);
             }
             default -> throw unknownProvider(provider, fileId);
         }
     }
 
-    private static ObjectStore s3(JsonNode resource, String bucket, JsonNode credentials, String sse, StorageHttp http, String fileId) {
+    private static ObjectStore s3(JsonNode resource, String bucket, String key, JsonNode credentials, String sse, StorageHttp http,
+                                  String fileId) {
         String region = resource.path("region").asText("");
         region = region.isEmpty() ? "us-east-1" : region;
         SigV4 signer = new SigV4(text(credentials, "AccessKeyId", fileId), text(credentials, "SecretAccessKey", fileId),
                 credentials.path("SessionToken").asText(null), region);
-        String endpoint = endpoint(http, resource, "https://s3.amazonaws.com");
+        String endpoint = endpoint(http, resource, bucket, key, "https://s3.amazonaws.com");
         return new S3Store(http, endpoint, bucket, region, signer, sse);
     }
 
@@ -80,19 +84,37 @@ final class ObjectStores {
                 container, connection.get("SharedAccessSignature"));
     }
 
-    private static ObjectStore gcs(JsonNode resource, String bucket, JsonNode credentials, StorageHttp http, String fileId) {
-        return new GcsStore(http, endpoint(http, resource, "https://storage.googleapis.com"), bucket,
+    private static ObjectStore gcs(JsonNode resource, String bucket, String key, JsonNode credentials, StorageHttp http,
+                                   String fileId) {
+        return new GcsStore(http, endpoint(http, resource, bucket, key, "https://storage.googleapis.com"), bucket,
                 text(credentials, "access_token", fileId));
     }
 
-    /** The configured override, else the origin of the resource's {@code url}, else the provider's public endpoint. */
-    private static String endpoint(StorageHttp http, JsonNode resource, String fallback) {
+    /**
+     * The configured override, else the resource's {@code url} without its trailing {@code /bucket/key} (or
+     * {@code /bucket/keymanifest} of a sliced file): a server may serve its storage under a path prefix. When the url
+     * does not end so (virtual-hosted AWS, a url of another shape) its origin; without a url the provider's endpoint.
+     */
+    private static String endpoint(StorageHttp http, JsonNode resource, String bucket, String key, String fallback) {
         String override = http.settings().fileStorageEndpoint();
         if (override != null) {
             return override;
         }
-        String origin = Urls.origin(resource.path("url").asText(null));
-        return origin != null ? origin : fallback;
+        String url = resource.path("url").asText(null);
+        String origin = Urls.origin(url);
+        if (origin == null) {
+            return fallback;
+        }
+        String path = URI.create(url.strip()).getRawPath();
+        String object = "/" + bucket + "/" + key;
+        for (String suffix : List.of(object + "manifest", object)) {
+            for (String candidate : List.of(Urls.encodePath(suffix), suffix)) {
+                if (path != null && path.endsWith(candidate)) {
+                    return origin + path.substring(0, path.length() - candidate.length());
+                }
+            }
+        }
+        return origin;
     }
 
     private static JsonNode required(JsonNode resource, String field, String fileId) {

@@ -99,6 +99,49 @@ class ContractLayoutsTest {
         assertThat(requests).noneMatch(r -> r.contains("_part_"));
     }
 
+    @Test
+    void s3UnderAPathPrefixOfTheServerIsAddressedThere() {
+        putSlices("/s3/kbc-sapi-files/exp-2/77.csv", "s3://kbc-sapi-files/exp-2/77.csv");
+        ObjectNode detail = JSON.createObjectNode();
+        detail.put("id", 77).put("provider", "aws").put("region", "us-east-1").put("isSliced", true)
+                .put("url", origin + "/s3/kbc-sapi-files/exp-2/77.csvmanifest?X-Amz-Expires=3600&X-Amz-Signature=abc&extra=1");
+        detail.putObject("s3Path").put("bucket", "kbc-sapi-files").put("key", "exp-2/77.csv");
+        s3Credentials(detail.putObject("credentials"));
+
+        assertThat(TestData.read(transfer.openContent(detail))).isEqualTo(SLICE0 + SLICE1);
+        assertThat(requests).contains("GET /s3/kbc-sapi-files/exp-2/77.csv0000_part_00", "GET /s3/kbc-sapi-files/exp-2/77.csv0001_part_00");
+
+        ObjectNode prepared = JSON.createObjectNode();
+        prepared.put("id", 501).put("provider", "aws").put("region", "us-east-1")
+                .put("url", origin + "/s3/kbc-sapi-files/files/501.t.csv.gz?X-Amz-Signature=abc");
+        ObjectNode params = prepared.putObject("uploadParams").put("bucket", "kbc-sapi-files").put("key", "files/501.t.csv.gz");
+        s3Credentials(params.putObject("credentials"));
+
+        transfer.uploadGzipped(prepared, TestData.stream(SLICE0));
+
+        assertThat(TestData.gunzip(objects.get("/s3/kbc-sapi-files/files/501.t.csv.gz"))).isEqualTo(SLICE0);
+    }
+
+    @Test
+    void gcsUnderAPathPrefixOfTheServerIsAddressedThere() {
+        String api = "/gcs/storage/v1/b/kbc-gcs-files/o/";
+        objects.put(api + "exp%2F78.csv0000_part_00", TestData.gzip(SLICE0));
+        objects.put(api + "exp%2F78.csv0001_part_00", SLICE1.getBytes(StandardCharsets.UTF_8));
+        objects.put(api + "exp%2F78.csvmanifest", ("{\"entries\":[{\"url\":\"gs://kbc-gcs-files/exp/78.csv0000_part_00\"},"
+                + "{\"url\":\"gs://kbc-gcs-files/exp/78.csv0001_part_00\"}]}").getBytes(StandardCharsets.UTF_8));
+        ObjectNode detail = JSON.createObjectNode();
+        detail.put("id", 78).put("provider", "gcp").put("isSliced", "1")
+                .put("url", origin + "/gcs/kbc-gcs-files/exp/78.csvmanifest?X-Goog-Signature=abc");
+        detail.putObject("gcsPath").put("bucket", "kbc-gcs-files").put("key", "exp/78.csv");
+        detail.putObject("gcsCredentials").put("access_token", "ya29.test").put("token_type", "Bearer");
+
+        assertThat(TestData.read(transfer.openContent(detail))).isEqualTo(SLICE0 + SLICE1);
+    }
+
+    private static void s3Credentials(ObjectNode credentials) {
+        credentials.put("AccessKeyId", "ASIAKEY").put("SecretAccessKey", "secret").put("SessionToken", "session");
+    }
+
     private ObjectNode azureDetail(long id, String name) {
         ObjectNode file = JSON.createObjectNode();
         file.put("id", id).put("provider", "azure").put("isSliced", true)
