@@ -190,7 +190,8 @@ public class HttpStorageApi implements StorageApi {
 
     @Override
     public JsonNode deleteTable(String tableId) {
-        return json(ApiCall.delete("tables/%s", tableId).query("async", true).table(tableId));
+        // force: a table with aliases is deleted with them, as the contract's form of the call does
+        return json(ApiCall.delete("tables/%s", tableId).query("force", true).query("async", true).table(tableId));
     }
 
     @Override
@@ -200,7 +201,12 @@ public class HttpStorageApi implements StorageApi {
 
     @Override
     public JsonNode waitForJob(JsonNode acceptedJob, Duration timeout) {
-        long jobId = acceptedJob.path("id").asLong();
+        Long id = JsonValues.idOf(acceptedJob);
+        if (id == null) {
+            throw new KeboolaException("The Storage API answered something that is not a job (no id) where a job was expected: "
+                                       + abbreviate(acceptedJob.toString()), ApiErrors.textOrNull(acceptedJob.get("tableId")), null);
+        }
+        long jobId = id;
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = FIRST_JOB_POLL_MILLIS;
         JsonNode job = acceptedJob;
@@ -250,9 +256,19 @@ public class HttpStorageApi implements StorageApi {
             }
             try (InputStream content = entity.getContent()) {
                 JsonNode node = mapper.readTree(content);
-                return node == null ? mapper.nullNode() : node;
+                return node == null || node.isMissingNode() ? mapper.nullNode() : node;
+            } catch (JsonProcessingException e) {
+                // a whole answer that is not JSON (an HTML page of a proxy): repeating the call would not change it
+                throw new KeboolaException(call + " answered HTTP " + response.getCode() + " with a body that is not JSON ("
+                                           + (entity.getContentType() == null ? "no content type" : entity.getContentType())
+                                           + "): " + e.getOriginalMessage(),
+                        response.getCode(), null, null, call.tableId, call.jobId, e);
             }
         });
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 
     private interface ResponseReader<T> {

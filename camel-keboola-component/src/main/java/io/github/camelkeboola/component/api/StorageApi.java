@@ -45,7 +45,7 @@ public interface StorageApi extends Closeable {
     /** {@code POST tables/{id}/export-async}: the accepted job. */
     JsonNode exportAsync(String tableId, Map<String, Object> params);
 
-    /** {@code DELETE tables/{id}?async=true}: the accepted job. */
+    /** {@code DELETE tables/{id}?force=true&async=true}: the accepted job, or (a synchronous delete) a body without a job id. */
     JsonNode deleteTable(String tableId);
 
     /** {@code GET jobs/{id}}. */

@@ -9,8 +9,10 @@ final class DeleteTableOperation implements ProducerOperation {
     public void process(OperationRequest request) {
         String tableId = request.requireTableId("deleteTable");
         JsonNode accepted = request.api().deleteTable(tableId);
-        request.setResultHeaders(tableId, OperationRequest.id(accepted), null);
-        JsonNode job = request.api().waitForJob(accepted, request.jobTimeout());
+        Long jobId = OperationRequest.id(accepted);
+        request.setResultHeaders(tableId, jobId, null);
+        // a synchronous delete (the deprecated 204, or 200 without a job) is already done: there is no job to wait for
+        JsonNode job = jobId == null ? accepted : request.api().waitForJob(accepted, request.jobTimeout());
         request.exchange().getMessage().setBody(OperationRequest.toMap(job));
     }
 }

@@ -75,6 +75,54 @@ class HttpStorageApiTest {
     }
 
     @Test
+    void successAnswerThatIsNotJsonIsOneClearErrorNotRetried() {
+        server.then(new Reply(200, "text/html", "<html><body>Proxy login</body></html>", Map.of()));
+
+        assertThatThrownBy(() -> api.getTable("in.c-main.orders"))
+                .isInstanceOfSatisfying(KeboolaException.class, e -> {
+                    assertThat(e.getHttpResponseCode()).isEqualTo(200);
+                    assertThat(e.getTableId()).isEqualTo("in.c-main.orders");
+                })
+                .hasMessageContaining("GET tables/in.c-main.orders").hasMessageContaining("not JSON").hasMessageContaining("text/html");
+        assertThat(server.received()).hasSize(1);
+    }
+
+    @Test
+    void gzipAnswersAreDecompressed() throws Exception {
+        // clients send Accept-Encoding: gzip (contract §0), so a server may compress its answers
+        com.sun.net.httpserver.HttpServer gzipServer = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        AtomicReference<String> acceptEncoding = new AtomicReference<>();
+        gzipServer.createContext("/", exchange -> {
+            acceptEncoding.set(exchange.getRequestHeaders().getFirst("Accept-Encoding"));
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (OutputStream gzip = new java.util.zip.GZIPOutputStream(bytes)) {
+                gzip.write("{\"id\":\"in.c-main.orders\",\"rowsCount\":\"3\"}".getBytes(StandardCharsets.UTF_8));
+            }
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+            exchange.sendResponseHeaders(200, bytes.size());
+            try (OutputStream out = exchange.getResponseBody()) {
+                bytes.writeTo(out);
+            }
+        });
+        gzipServer.start();
+        try (HttpStorageApi gzipApi = new HttpStorageApi(config("http://127.0.0.1:" + gzipServer.getAddress().getPort()))) {
+            assertThat(gzipApi.getTable("in.c-main.orders").get("id").asText()).isEqualTo("in.c-main.orders");
+            assertThat(acceptEncoding.get()).contains("gzip");
+        } finally {
+            gzipServer.stop(0);
+        }
+    }
+
+    @Test
+    void waitingForAnAnswerThatIsNotAJobFailsWithoutPolling() {
+        assertThatThrownBy(() -> api.waitForJob(mapper.createObjectNode(), Duration.ofSeconds(5)))
+                .isInstanceOf(KeboolaException.class).hasMessageContaining("not a job");
+        assertThat(server.received()).isEmpty();
+    }
+
+    @Test
     void retriesServerErrorsThenSucceeds() {
         server.then(Reply.json(502, "{\"error\":\"bad gateway\"}"))
               .then(Reply.text(500, "oops"))

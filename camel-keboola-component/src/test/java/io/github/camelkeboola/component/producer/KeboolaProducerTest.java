@@ -126,7 +126,22 @@ class KeboolaProducerTest extends CamelTestSupport {
         assertThat(exchange.getException()).isNull();
         assertThat(exchange.getMessage().getHeader(KeboolaConstants.JOB_ID)).isEqualTo(9L);
         assertThat(server.received()).extracting(ScriptedServer.Received::method).containsExactly("DELETE", "GET");
-        assertThat(server.received().get(0).uri()).isEqualTo("/v2/storage/tables/in.c-main.orders?async=true");
+        assertThat(server.received().get(0).uri()).isEqualTo("/v2/storage/tables/in.c-main.orders?force=true&async=true");
+    }
+
+    @Test
+    void synchronousDeleteAnswersAreDoneWithoutPolling() {
+        // the deprecated sync delete answers 204 without a body; some servers answer 200 with a non-job body
+        server.then(new Reply(204, "application/json", "", Map.of()))
+              .then(Reply.json(200, "{}"));
+
+        Exchange noContent = template.request(uri("in.c-main.orders", "operation=deleteTable"), e -> { });
+        Exchange emptyObject = template.request(uri("in.c-main.other", "operation=deleteTable"), e -> { });
+
+        assertThat(noContent.getException()).isNull();
+        assertThat(emptyObject.getException()).isNull();
+        assertThat(noContent.getMessage().getHeader(KeboolaConstants.JOB_ID)).isNull();
+        assertThat(server.received()).extracting(ScriptedServer.Received::method).containsExactly("DELETE", "DELETE");
     }
 
     @Test
