@@ -26,21 +26,26 @@ public final class CapturedLog implements AutoCloseable {
     private final Appender appender = new Appender();
 
     public static CapturedLog atDebug() {
-        return new CapturedLog();
+        return new CapturedLog(Level.ALL);
     }
 
-    private CapturedLog() {
+    /** Every logger at exactly {@code level} (such as DEBUG, what a user turns on), nothing finer. */
+    public static CapturedLog at(Level level) {
+        return new CapturedLog(level);
+    }
+
+    private CapturedLog(Level level) {
         Configuration config = context.getConfiguration();
         appender.start();
         config.addAppender(appender);
         LoggerConfig root = config.getRootLogger();
         previousRootLevel = root.getLevel();
-        root.addAppender(appender, Level.ALL, null);
-        root.setLevel(Level.ALL);
+        root.addAppender(appender, level, null);
+        root.setLevel(level);
         // named loggers that do not pass events up to the root get the appender themselves
         config.getLoggers().values().forEach(logger -> {
             if (logger != root && !logger.isAdditive()) {
-                logger.addAppender(appender, Level.ALL, null);
+                logger.addAppender(appender, level, null);
             }
         });
         context.updateLoggers();

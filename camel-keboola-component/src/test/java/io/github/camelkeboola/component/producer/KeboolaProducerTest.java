@@ -211,6 +211,39 @@ class KeboolaProducerTest extends CamelTestSupport {
     }
 
     @Test
+    void tokenWrittenInTheEndpointUriReachesNoLogAtAllWithEveryLoggerAtDebug() throws Exception {
+        server.then(Reply.json(200, "{\"id\":\"in.c-main.orders\"}"))
+              .then(Reply.json(404, "{\"error\":\"The table was not found\",\"code\":\"storage.tables.notFound\"}"))
+              .then(Reply.json(503, "{\"status\":\"maintenance\",\"reason\":\"upgrade\"}").header("Retry-After", "0"))
+              .then(Reply.json(202, "{\"id\":9,\"status\":\"waiting\",\"tableId\":\"in.c-main.orders\"}"))
+              .then(Reply.json(200, "{\"id\":9,\"status\":\"success\",\"tableId\":\"in.c-main.orders\"}"));
+        String endpointUri = uri("in.c-main.orders", "operation=getTable");
+        try (CapturedLog log = CapturedLog.at(org.apache.logging.log4j.Level.DEBUG)) {
+            context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:secret").routeId("secret-route").to(endpointUri).to("mock:secret");
+                }
+            });
+            template.sendBody("direct:secret", "x");
+            Exchange failed = template.send("direct:secret", e -> e.getIn().setHeader(KeboolaConstants.TABLE_ID, "in.c-main.missing"));
+            // a retried 503, then a delete job polled until done
+            template.sendBodyAndHeader("direct:secret", "x", KeboolaConstants.OPERATION, "deleteTable");
+            KeboolaEndpoint endpoint = context.getEndpoints().stream().filter(KeboolaEndpoint.class::isInstance)
+                    .map(KeboolaEndpoint.class::cast).findFirst().orElseThrow();
+            context.getRouteController().stopRoute("secret-route");
+
+            assertThat(failed.getException()).isInstanceOf(KeboolaException.class);
+            assertThat(failed.getException().getMessage()).doesNotContain(TOKEN);
+            assertThat(endpoint.toString()).contains("token=xxxxxx").doesNotContain(TOKEN);
+            assertThat(context.getRoute("secret-route").getEndpoint().toString()).doesNotContain(TOKEN);
+            // HttpClient's header log is on and shows the token header masked; the retry was logged
+            assertThat(log.text()).contains("X-StorageApi-Token: xxxxxx", "retry 1 of");
+            assertThat(log.lines()).noneMatch(line -> line.contains(TOKEN));
+        }
+    }
+
+    @Test
     void healthCheckVerifiesTheTokenAndNeverShowsIt() {
         server.then(Reply.json(200, "{\"id\":\"1\",\"token\":\"" + TOKEN + "\"}"))
               .then(Reply.json(401, "{\"error\":\"Invalid access token\",\"code\":\"storage.tokenInvalid\"}"));
