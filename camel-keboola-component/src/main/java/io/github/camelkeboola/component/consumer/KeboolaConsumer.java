@@ -3,6 +3,7 @@ package io.github.camelkeboola.component.consumer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelkeboola.component.KeboolaConfiguration;
 import io.github.camelkeboola.component.KeboolaConstants;
+import io.github.camelkeboola.component.KeboolaCsvStream;
 import io.github.camelkeboola.component.KeboolaEndpoint;
 import io.github.camelkeboola.component.KeboolaException;
 import io.github.camelkeboola.component.KeboolaOutputType;
@@ -299,7 +300,8 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
             finishEmpty(run);
             return 0;
         }
-        Exchange exchange = createExchange(run, body);
+        // its own stream cache: Camel's stream caching would otherwise read the whole window into memory
+        Exchange exchange = createExchange(run, new KeboolaCsvStream(body, run.export()::openCsv));
         exchange.getIn().setHeader(KeboolaConstants.CHANGE_KEY, ChangeKeys.ofWindow(tableId, run.window()));
         Queue<Object> batch = new ArrayDeque<>(1);
         batch.add(exchange);

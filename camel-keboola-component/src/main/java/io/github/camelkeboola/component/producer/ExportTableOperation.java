@@ -44,7 +44,7 @@ final class ExportTableOperation implements ProducerOperation {
         switch (outputType) {
             case rows -> exchange.getMessage().setBody(closeOnCompletion(exchange, table.openRows()));
             case file -> exchange.getMessage().setBody(writeFile(table, Paths.get(config.getOutputDirectory())).toFile());
-            default -> exchange.getMessage().setBody(closeOnCompletion(exchange, new KeboolaCsvStream(table.openCsv())));
+            default -> exchange.getMessage().setBody(closeOnCompletion(exchange, new KeboolaCsvStream(table.openCsv(), table::openCsv)));
         }
     }
 

@@ -124,6 +124,21 @@ class KeboolaConsumerTest extends ConsumerTestSupport {
     }
 
     @Test
+    void streamOutputIsNotCopiedByStreamCachingAndIsReadableAfterTheExchange() throws Exception {
+        List<Object> bodies = new CopyOnWriteArrayList<>();
+        CamelContext context = start(uri(KEBOOLA.emulator(), tableId, ""), exchange -> bodies.add(exchange.getIn().getBody()), Map.of());
+
+        await().until(() -> !bodies.isEmpty());
+        assertTrue(context.getStreamCachingStrategy().isEnabled());
+        // a cached body would be an in-memory copy of the whole window
+        Object body = bodies.get(0);
+        assertEquals(io.github.camelkeboola.component.KeboolaCsvStream.class, body.getClass());
+        List<String> lines = context.getTypeConverter().convertTo(String.class, body).lines().toList();
+        assertEquals("\"id\",\"status\"", lines.get(0));
+        assertEquals(List.of("\"1\",\"new\"", "\"2\",\"new\"", "\"3\",\"new\""), sorted(lines.subList(1, lines.size())));
+    }
+
+    @Test
     void rowsArriveInBatchesOfMaxMessagesPerPollAndTheCursorMovesAfterTheLast() throws Exception {
         String fiveRows = newTableId();
         writer.create(fiveRows, "id,status\n1,new\n2,new\n3,new\n4,new\n5,new\n");
