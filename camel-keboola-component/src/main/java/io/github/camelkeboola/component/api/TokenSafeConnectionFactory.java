@@ -8,7 +8,6 @@ import org.apache.hc.core5.http.io.HttpConnectionFactory;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.message.RequestLine;
 import org.apache.hc.core5.http.message.StatusLine;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
@@ -18,16 +17,21 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.net.Socket;
+import java.util.Locale;
+import java.util.Set;
 
 /**
- * Connections to the Storage API that cannot log the token. HttpClient's own connections log every byte on
- * {@code org.apache.hc.client5.http.wire} at DEBUG, which would print the {@code X-StorageApi-Token}; these never
- * log the wire. They log headers on {@code org.apache.hc.client5.http.headers} as HttpClient does, through each
- * header's {@code toString()}, which the token header masks.
+ * Connections that cannot log secrets: the Storage token, and the file storage credentials (SigV4 authorization and
+ * STS session token, GCS bearer token, Azure SAS and presigned URL signatures). HttpClient's own connections log
+ * every byte on {@code org.apache.hc.client5.http.wire} at DEBUG; these never log the wire. They log headers on
+ * {@code org.apache.hc.client5.http.headers} as HttpClient does, with the values of credential headers masked and
+ * request lines without their query string.
  */
-final class TokenSafeConnectionFactory implements HttpConnectionFactory<ManagedHttpClientConnection> {
+public final class TokenSafeConnectionFactory implements HttpConnectionFactory<ManagedHttpClientConnection> {
 
     private static final Logger HEADER_LOG = LoggerFactory.getLogger("org.apache.hc.client5.http.headers");
+    private static final Set<String> SECRET_HEADERS = Set.of("x-storageapi-token", "authorization", "x-amz-security-token",
+            "proxy-authorization");
 
     @Override
     public ManagedHttpClientConnection createConnection(Socket socket) throws IOException {
@@ -80,9 +84,12 @@ final class TokenSafeConnectionFactory implements HttpConnectionFactory<ManagedH
         @Override
         protected void onRequestSubmitted(ClassicHttpRequest request) {
             if (HEADER_LOG.isDebugEnabled()) {
-                HEADER_LOG.debug(">> {}", new RequestLine(request));
+                String path = request.getPath() == null ? "" : request.getPath();
+                int query = path.indexOf('?');
+                HEADER_LOG.debug(">> {} {} {}", request.getMethod(), query < 0 ? path : path.substring(0, query) + "?...",
+                        request.getVersion() == null ? "" : request.getVersion());
                 for (Header header : request.getHeaders()) {
-                    HEADER_LOG.debug(">> {}", header);
+                    HEADER_LOG.debug(">> {}", safe(header));
                 }
             }
         }
@@ -92,9 +99,13 @@ final class TokenSafeConnectionFactory implements HttpConnectionFactory<ManagedH
             if (HEADER_LOG.isDebugEnabled()) {
                 HEADER_LOG.debug("<< {}", new StatusLine(response));
                 for (Header header : response.getHeaders()) {
-                    HEADER_LOG.debug("<< {}", header);
+                    HEADER_LOG.debug("<< {}", safe(header));
                 }
             }
+        }
+
+        private static String safe(Header header) {
+            return SECRET_HEADERS.contains(header.getName().toLowerCase(Locale.ROOT)) ? header.getName() + ": xxxxxx" : header.toString();
         }
 
         @Override

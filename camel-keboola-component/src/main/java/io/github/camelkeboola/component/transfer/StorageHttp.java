@@ -1,6 +1,7 @@
 package io.github.camelkeboola.component.transfer;
 
 import io.github.camelkeboola.component.KeboolaException;
+import io.github.camelkeboola.component.api.TokenSafeConnectionFactory;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -44,6 +45,8 @@ final class StorageHttp implements Closeable {
         // Parallel slice downloads plus an upload's part in flight, all usually to one host.
         int connections = Math.max(8, settings.downloadParallelism() * 2 + 2);
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+                // never logs credentials (SigV4 authorization, session and bearer tokens, SAS signatures)
+                .setConnectionFactory(new TokenSafeConnectionFactory())
                 .setMaxConnTotal(connections)
                 .setMaxConnPerRoute(connections)
                 .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect).setSocketTimeout(socket).build())
