@@ -8,9 +8,7 @@ import io.github.camelkeboola.component.transfer.ExportRequest;
 import io.github.camelkeboola.component.transfer.ExportedTable;
 import io.github.camelkeboola.component.transfer.TableExporter;
 import org.apache.camel.Exchange;
-import org.apache.camel.support.SynchronizationAdapter;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,8 +19,9 @@ import java.nio.file.StandardCopyOption;
 /**
  * {@code exportTable}: runs an {@code export-async} job and hands the rows to the route as they download, as
  * {@code outputType} asks: a CSV {@code InputStream} with a header row, a lazy {@code Iterator} of {@code Map} rows,
- * or a CSV {@code File} in {@code outputDirectory}. A stream or iterator left open by the route is closed when the
- * exchange completes.
+ * or a CSV {@code File} in {@code outputDirectory}. The stream and the iterator stay readable after the exchange
+ * completes (a {@code ProducerTemplate} caller or a later step reads them); reading to the end or closing them
+ * releases what the download holds.
  */
 final class ExportTableOperation implements ProducerOperation {
 
@@ -42,9 +41,9 @@ final class ExportTableOperation implements ProducerOperation {
 
         Exchange exchange = request.exchange();
         switch (outputType) {
-            case rows -> exchange.getMessage().setBody(closeOnCompletion(exchange, table.openRows()));
+            case rows -> exchange.getMessage().setBody(table.openRows());
             case file -> exchange.getMessage().setBody(writeFile(table, Paths.get(config.getOutputDirectory())).toFile());
-            default -> exchange.getMessage().setBody(closeOnCompletion(exchange, new KeboolaCsvStream(table.openCsv())));
+            default -> exchange.getMessage().setBody(new KeboolaCsvStream(table.openCsv()));
         }
     }
 
@@ -60,19 +59,5 @@ final class ExportTableOperation implements ProducerOperation {
             Files.deleteIfExists(partial);
             throw e;
         }
-    }
-
-    private static <T extends Closeable> T closeOnCompletion(Exchange exchange, T resource) {
-        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-            @Override
-            public void onDone(Exchange done) {
-                try {
-                    resource.close();
-                } catch (IOException | RuntimeException ignored) {
-                    // the download is abandoned either way; the exchange's own outcome is what matters
-                }
-            }
-        });
-        return resource;
     }
 }
