@@ -74,6 +74,8 @@ abstract class AbstractKeboolaProducerEmulatorTest extends CamelTestSupport {
                 from("direct:exportBodyType").toD("keboola:${header.table}?operation=exportTable")
                         .setHeader("bodyType", simple("${body.getClass().getName()}"))
                         .convertBodyTo(String.class);
+                from("direct:copyTable").toD("keboola:${header.table}?operation=exportTable")
+                        .toD("keboola:${header.target}?operation=importTable");
                 from("direct:exportToMock").toD("keboola:${header.table}?operation=exportTable${header.options}")
                         .to("mock:exported");
                 from("direct:exportRows").toD("keboola:${header.table}?operation=exportTable&outputType=rows${header.options}")
@@ -176,6 +178,23 @@ abstract class AbstractKeboolaProducerEmulatorTest extends CamelTestSupport {
         List<Object> all = new ArrayList<>();
         rows.forEachRemaining(all::add);
         assertThat(all).hasSize(2);
+    }
+
+    @Test
+    void resultTableHeaderOfOneStepDoesNotRedirectTheNext(TestInfo info) {
+        String source = table(info);
+        String target = source + "_copy";
+        ok(source, "", "id,name\n1,alpha\n2,beta\n");
+
+        Exchange copied = template.request("direct:copyTable", e -> {
+            e.getIn().setHeader("table", source);
+            e.getIn().setHeader("target", target);
+        });
+
+        assertThat(copied.getException()).isNull();
+        assertThat(copied.getMessage().getHeader(KeboolaConstants.TABLE_ID)).isEqualTo(target);
+        assertThat(dataLines(exportCsv(target, "", Map.of()))).containsExactly("\"1\",\"alpha\"", "\"2\",\"beta\"");
+        assertThat(dataLines(exportCsv(source, "", Map.of()))).hasSize(2);
     }
 
     @Test
