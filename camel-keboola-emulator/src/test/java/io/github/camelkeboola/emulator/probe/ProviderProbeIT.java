@@ -88,6 +88,11 @@ class ProviderProbeIT {
             assertEquals(List.of("1|a", "2|b", "3|c", "4|d", "5|e"),
                     ProbeSupport.csv(csv.toString()).stream().map(r -> String.join("|", r)).sorted().toList());
             assertEquals(List.of("id", "name"), texts(created.path("results").path("columns")));
+            // the url (the manifest) by a plain GET with the JDK client's defaults, as a Java prober would
+            ProbeHttp.Response manifest = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(detail.path("url").asText())).GET().build());
+            assertEquals(200, manifest.status(), () -> provider + ": default java.net.http GET of the manifest url: " + manifest);
+            assertTrue(manifest.json().path("entries").isArray(), manifest::toString);
         }
     }
 
