@@ -20,8 +20,14 @@ final class ComponentExport implements Scenario {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
+                    // The stream is open until the exchange completes: the route reads it (here: counts it) on the way.
                     from("direct:export").to("keboola:" + BUCKET + "." + ComponentImport.TABLE
-                            + "?operation=exportTable&outputType=stream&" + Stacks.endpointOptions(stack));
+                            + "?operation=exportTable&outputType=stream&" + Stacks.endpointOptions(stack))
+                            .process(e -> {
+                                try (InputStream csv = e.getMessage().getMandatoryBody(InputStream.class)) {
+                                    e.getMessage().setBody(csv.transferTo(OutputStream.nullOutputStream()));
+                                }
+                            });
                 }
             });
             camel.start();
@@ -31,9 +37,7 @@ final class ComponentExport implements Scenario {
                     throw exchange.getException();
                 }
                 Long jobId = exchange.getMessage().getHeader(KeboolaConstants.JOB_ID, Long.class);
-                try (InputStream csv = exchange.getMessage().getMandatoryBody(InputStream.class)) {
-                    return new Moved(csv.transferTo(OutputStream.nullOutputStream()), jobId == null ? 0 : jobId);
-                }
+                return new Moved(exchange.getMessage().getMandatoryBody(Long.class), jobId == null ? 0 : jobId);
             }
         }
     }

@@ -210,6 +210,22 @@ class TablesConformanceTest {
         assertEquals(404, api().get("/v2/storage/tables/in.c-main.notuploaded").status());
     }
 
+    @Test
+    void deleteRowsIsAJobReportingDeletedRows() {
+        api().postForm("/v2/storage/buckets/in.c-main/tables", "name", "rows", "dataString", "id,c\n1,x\n2,y\n3,x\n");
+        ApiClient.Response refused = api().send("DELETE", "/v2/storage/tables/in.c-main.rows/rows",
+                java.net.http.HttpRequest.BodyPublishers.ofString("{}"), "application/json");
+        assertEquals(400, refused.status());
+        ApiClient.Response accepted = api().send("DELETE", "/v2/storage/tables/in.c-main.rows/rows",
+                java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"whereFilters\":[{\"column\":\"c\",\"operator\":\"eq\",\"values\":[\"x\"]}]}"), "application/json");
+        JsonNode job = api().waitForJob(accepted);
+        assertEquals("tableRowsDelete", job.get("operationName").asText());
+        assertEquals(2, job.at("/results/deletedRows").asLong());
+        assertEquals(1, api().get("/v2/storage/tables/in.c-main.rows").json().get("rowsCount").asLong());
+        assertEquals("\"id\",\"c\"\n\"2\",\"y\"\n", api().get("/v2/storage/tables/in.c-main.rows/data-preview").body());
+    }
+
     static List<String> strings(JsonNode array) {
         List<String> out = new java.util.ArrayList<>();
         array.forEach(n -> out.add(n.asText()));

@@ -6,6 +6,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.console.DevConsole;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.util.json.JsonObject;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +48,10 @@ class KeboolaConsumerObservabilityTest extends ConsumerTestSupport {
             writer.create(tableId, "id,status\n1,new\n");
         }
         context = new DefaultCamelContext();
+        // as camel-main does with camel.health.consumersEnabled (the default there)
+        HealthCheckRegistry registry = HealthCheckRegistry.get(context);
+        registry.register(registry.resolveById("consumers"));
+        registry.setExposureLevel("full");
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -54,8 +61,11 @@ class KeboolaConsumerObservabilityTest extends ConsumerTestSupport {
         });
         context.start();
 
-        await().until(() -> state(context, "consumer:present") == HealthCheck.State.UP
-                            && state(context, "consumer:missing") == HealthCheck.State.DOWN);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(
+                List.of(HealthCheck.State.UP, HealthCheck.State.DOWN),
+                Arrays.asList(state(context, "consumer:present"), state(context, "consumer:missing")),
+                () -> HealthCheckHelper.invokeReadiness(context).stream()
+                        .map(r -> r.getCheck().getId() + "=" + r.getState()).toList().toString()));
         HealthCheck.Result missing = result(context, "consumer:missing").orElseThrow();
         assertEquals(404, missing.getDetails().get(HealthCheck.HTTP_RESPONSE_CODE));
         assertTrue(missing.getError().orElseThrow().getMessage().contains("in.c-consumer.missing"));

@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.sql.SQLDataException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -49,6 +50,7 @@ public final class ApiServer implements AutoCloseable {
         new FileEndpoints(stack).register(router);
         new AsyncTableEndpoints(stack).register(router);
         new ExportEndpoints(stack).register(router);
+        new RowsDeleteEndpoints(stack).register(router);
     }
 
     /** Starts listening; returns the bound port. */
@@ -113,6 +115,9 @@ public final class ApiServer implements AutoCloseable {
                     exchange.getRequestHeaders(), failJob));
         } catch (ApiException e) {
             return error(e);
+        } catch (SQLDataException e) {
+            // A value the query cannot use, e.g. a filter with dataType INTEGER on text.
+            return error(ApiException.validation("storage.tables.validation", "Invalid value in the request: " + e.getMessage()));
         } catch (Exception e) {
             String exceptionId = JobQueue.exceptionId();
             LOG.error("{} {} failed (exceptionId {})", method, path, exceptionId, e);

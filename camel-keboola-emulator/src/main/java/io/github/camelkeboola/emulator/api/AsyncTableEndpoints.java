@@ -54,7 +54,6 @@ final class AsyncTableEndpoints {
         FileRecord file = dataFile(request);
         CsvInput.Dialect dialect = CsvInput.Dialect.of(p);
         boolean incremental = p.bool("incremental", false);
-        TableLoads.Load.of(null, p); // validates withoutHeaders, ignoredLinesCount before the job exists
         ObjectNode operation = operationParams(p, file);
         ((ObjectNode) operation.get("params")).put("incremental", incremental);
         Job job = stack.jobs.submit("tableImport", table.id, operation, request.token(), request.runId(),

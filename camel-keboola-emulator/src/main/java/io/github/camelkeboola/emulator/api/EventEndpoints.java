@@ -97,10 +97,11 @@ final class EventEndpoints {
         }
         Event event = stack.event("ext." + component + ".", message, null, null, request.token(),
                 p.string("runId", request.runId()), p.get("params"), p.get("results"));
-        event.component = component;
-        event.type = type;
-        event.description = p.string("description", "");
-        stack.catalog.save();
+        synchronized (stack.catalog) {
+            event.component = component;
+            event.type = type;
+            event.description = p.string("description", "");
+        }
         ObjectNode body = Json.object();
         body.put("id", String.valueOf(event.id));
         body.put("uuid", event.uuid);

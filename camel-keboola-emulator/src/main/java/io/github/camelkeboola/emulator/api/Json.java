@@ -21,9 +21,6 @@ public final class Json {
     /** Credential expirations use an offset with a colon. */
     private static final DateTimeFormatter COLON_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx").withZone(ZoneOffset.UTC);
-    /** {@code _timestamp} values and the deprecated sync create use {@code Y-m-d H:i:s}. */
-    private static final DateTimeFormatter SQL_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private Json() {
     }
@@ -43,9 +40,5 @@ public final class Json {
 
     public static String colonTime(Instant instant) {
         return COLON_TIME.format(instant);
-    }
-
-    public static String sqlTime(long epochSeconds) {
-        return SQL_TIME.format(Instant.ofEpochSecond(epochSeconds));
     }
 }

@@ -180,6 +180,21 @@ public final class Params {
         }
     }
 
+    /** Values given as an array, or one scalar taken whole (values may contain commas). */
+    public List<String> values(String name) {
+        JsonNode value = node.get(name);
+        List<String> out = new ArrayList<>();
+        if (value == null || value.isNull()) {
+            return out;
+        }
+        if (value.isArray()) {
+            value.forEach(v -> out.add(v.asText()));
+        } else {
+            out.add(value.asText());
+        }
+        return out;
+    }
+
     /** A list given as an array ({@code a[]=x}, JSON array) or as a comma-separated string. */
     public List<String> list(String name) {
         JsonNode value = node.get(name);

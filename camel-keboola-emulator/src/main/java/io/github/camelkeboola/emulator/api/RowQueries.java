@@ -33,7 +33,12 @@ final class RowQueries {
                 throw ApiException.validation("storage.tables.validation",
                         "Invalid whereOperator \"" + operator + "\": use eq or ne.");
             }
-            filters.add(new RowQuery.Filter(column(table, whereColumn), operator, p.list("whereValues"), null));
+            List<String> values = p.values("whereValues");
+            if (values.isEmpty()) {
+                throw ApiException.validation("storage.tables.validation",
+                        "Invalid request:\n - whereValues: \"whereColumn needs at least one value.\"");
+            }
+            filters.add(new RowQuery.Filter(column(table, whereColumn), operator, values, null));
         }
         JsonNode whereFilters = p.get("whereFilters");
         if (whereFilters != null && whereFilters.isArray()) {

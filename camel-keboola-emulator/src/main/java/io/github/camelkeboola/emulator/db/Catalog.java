@@ -16,14 +16,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The project's metadata (tokens, buckets, tables, files, jobs, events, export cache), kept in memory
- * and written to {@code catalog.json} in the data directory after every change, so a restarted
- * emulator with the same data directory finds its project again. Callers synchronise on the catalog
- * for read-modify-write sequences; every method here is synchronised.
+ * The project's metadata, kept in memory. Tokens, buckets, tables, files and the export cache are written
+ * to {@code catalog.json} in the data directory after every change, so a restarted emulator with the same
+ * data directory finds its project again; jobs and events live only as long as the emulator (a bounded
+ * history). Callers synchronise on the catalog for read-modify-write sequences; every method here is
+ * synchronised.
  */
 public final class Catalog {
 
-    /** Events and jobs beyond this count are forgotten, oldest first, so the catalog stays small. */
+    /** Events and jobs beyond this count are forgotten, oldest first. */
     private static final int HISTORY_LIMIT = 10_000;
 
     /** The persisted form. */
@@ -33,14 +34,14 @@ public final class Catalog {
         public Map<String, Bucket> buckets = new LinkedHashMap<>();
         public Map<String, Table> tables = new LinkedHashMap<>();
         public Map<Long, FileRecord> files = new LinkedHashMap<>();
-        public Map<Long, Job> jobs = new LinkedHashMap<>();
-        public List<Event> events = new ArrayList<>();
         /** export cache key to file id */
         public Map<String, Long> exportCache = new LinkedHashMap<>();
     }
 
     private final Path file;
     private final State state;
+    private final Map<Long, Job> jobs = new LinkedHashMap<>();
+    private final List<Event> events = new ArrayList<>();
 
     private Catalog(Path file, State state) {
         this.file = file;
@@ -173,40 +174,36 @@ public final class Catalog {
     // jobs
 
     public synchronized Optional<Job> job(long id) {
-        return Optional.ofNullable(state.jobs.get(id));
+        return Optional.ofNullable(jobs.get(id));
     }
 
     public synchronized List<Job> jobs() {
-        return new ArrayList<>(state.jobs.values());
+        return new ArrayList<>(jobs.values());
     }
 
     public synchronized void putJob(Job job) {
-        state.jobs.put(job.id, job);
-        while (state.jobs.size() > HISTORY_LIMIT) {
-            state.jobs.remove(state.jobs.keySet().iterator().next());
+        jobs.put(job.id, job);
+        while (jobs.size() > HISTORY_LIMIT) {
+            jobs.remove(jobs.keySet().iterator().next());
         }
-        save();
     }
 
-    /** Runs a change of a job under the catalog's lock and saves. */
+    /** Runs a change (or a consistent read) of a job under the catalog's lock. */
     public synchronized <T> T updateJob(Job job, java.util.function.Function<Job, T> change) {
-        T result = change.apply(job);
-        save();
-        return result;
+        return change.apply(job);
     }
 
     // events
 
     public synchronized void addEvent(Event event) {
-        state.events.add(event);
-        if (state.events.size() > HISTORY_LIMIT) {
-            state.events.remove(0);
+        events.add(event);
+        if (events.size() > HISTORY_LIMIT) {
+            events.remove(0);
         }
-        save();
     }
 
     public synchronized List<Event> events() {
-        return new ArrayList<>(state.events);
+        return new ArrayList<>(events);
     }
 
     /** Copies a JSON value so callers cannot change what the catalog holds. */

@@ -25,7 +25,25 @@ public record RowQuery(List<String> columns, Long changedSince, Long changedUnti
             selected.add(TableData.TIMESTAMP);
         }
         sql.append(String.join(", ", selected.stream().map(TableData::quote).toList()));
-        sql.append(" FROM ").append(TableData.quote(sqlTable));
+        sql.append(" FROM ").append(TableData.quote(sqlTable)).append(where());
+        if (!orderBy.isEmpty()) {
+            sql.append(" ORDER BY ").append(String.join(", ", orderBy.stream()
+                    .map(o -> typed(TableData.quote(o.column()), o.dataType()) + (o.descending() ? " DESC" : " ASC"))
+                    .toList()));
+        }
+        if (limit != null) {
+            sql.append(" LIMIT ").append(limit);
+        }
+        return sql.toString();
+    }
+
+    /** Whether the query selects rows by time or filters (not all of them). */
+    public boolean selective() {
+        return changedSince != null || changedUntil != null || !filters.isEmpty();
+    }
+
+    /** The WHERE clause (with a leading space), or an empty string. */
+    String where() {
         List<String> conditions = new ArrayList<>();
         if (changedSince != null) {
             conditions.add(TableData.quote(TableData.TIMESTAMP) + " >= ?");
@@ -46,18 +64,7 @@ public record RowQuery(List<String> columns, Long changedSince, Long changedUnti
                 default -> throw new IllegalArgumentException("operator " + filter.operator());
             });
         }
-        if (!conditions.isEmpty()) {
-            sql.append(" WHERE ").append(String.join(" AND ", conditions));
-        }
-        if (!orderBy.isEmpty()) {
-            sql.append(" ORDER BY ").append(String.join(", ", orderBy.stream()
-                    .map(o -> typed(TableData.quote(o.column()), o.dataType()) + (o.descending() ? " DESC" : " ASC"))
-                    .toList()));
-        }
-        if (limit != null) {
-            sql.append(" LIMIT ").append(limit);
-        }
-        return sql.toString();
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
     List<Object> arguments() {

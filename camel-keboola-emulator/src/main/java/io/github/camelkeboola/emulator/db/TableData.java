@@ -9,6 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +28,9 @@ public final class TableData implements AutoCloseable {
 
     public static final String TIMESTAMP = "_timestamp";
     private static final int BATCH = 5_000;
+    /** {@code _timestamp} values read as the backends write them: {@code Y-m-d H:i:s} in UTC. */
+    private static final DateTimeFormatter TIMESTAMP_FORMAT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final JdbcConnectionPool pool;
     private final AtomicLong stagingCounter = new AtomicLong();
@@ -77,10 +83,15 @@ public final class TableData implements AutoCloseable {
                 long rows = 0;
                 try (ResultSet rs = ps.executeQuery()) {
                     int width = rs.getMetaData().getColumnCount();
+                    boolean[] timestamp = new boolean[width];
+                    for (int i = 0; i < width; i++) {
+                        timestamp[i] = TIMESTAMP.equals(rs.getMetaData().getColumnLabel(i + 1));
+                    }
                     while (rs.next()) {
                         String[] values = new String[width];
                         for (int i = 0; i < width; i++) {
-                            String value = rs.getString(i + 1);
+                            String value = timestamp[i] ? TIMESTAMP_FORMAT.format(Instant.ofEpochSecond(rs.getLong(i + 1)))
+                                    : rs.getString(i + 1);
                             values[i] = value == null ? "" : value;
                         }
                         sink.row(values);
@@ -91,6 +102,18 @@ public final class TableData implements AutoCloseable {
             } finally {
                 c.rollback();
             }
+        }
+    }
+
+    /** Deletes the rows the query's conditions select; returns how many. */
+    public long delete(String sqlTable, RowQuery query) throws SQLException {
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM " + quote(sqlTable) + query.where())) {
+            List<Object> args = query.arguments();
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            return ps.executeLargeUpdate();
         }
     }
 

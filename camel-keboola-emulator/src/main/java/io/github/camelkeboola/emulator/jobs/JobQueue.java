@@ -43,17 +43,6 @@ public final class JobQueue implements AutoCloseable {
     public JobQueue(Catalog catalog, Clock clock) {
         this.catalog = catalog;
         this.clock = clock;
-        // Jobs cut short by a stop never finish: end them so pollers do not wait forever.
-        for (Job job : catalog.jobs()) {
-            if (!isFinished(job)) {
-                catalog.updateJob(job, j -> {
-                    j.status = "error";
-                    j.endTime = now();
-                    j.error = error("storage.jobInterrupted", "The emulator stopped while the job was running.");
-                    return null;
-                });
-            }
-        }
     }
 
     private long now() {
@@ -100,6 +89,9 @@ public final class JobQueue implements AutoCloseable {
             results = e.results();
         } catch (ApiException e) {
             error = error(e.code(), e.getMessage());
+        } catch (java.sql.SQLDataException e) {
+            // A value the query cannot use, e.g. a filter with dataType INTEGER on text: the caller's error.
+            error = error("storage.tables.validation", "Invalid value for job " + job.id + ": " + e.getMessage());
         } catch (Exception | Error e) {
             LOG.error("Job {} ({}) failed", job.id, job.operationName, e);
             error = error("storage.internalError", "Internal error in job " + job.id + ": " + e);

@@ -2,7 +2,9 @@ package io.github.camelkeboola.emulator.junit;
 
 import io.github.camelkeboola.emulator.KeboolaEmulator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -15,14 +17,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * ... KEBOOLA.emulator().baseUrl() ...
  * }</pre>
  * or {@code @ExtendWith(KeboolaEmulatorExtension.class)} with a {@link KeboolaEmulator} parameter
- * (constructor, lifecycle or test method).
+ * (constructor, lifecycle or test method). Registered on an instance field, it starts one emulator per test.
  */
-public class KeboolaEmulatorExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
-
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KeboolaEmulatorExtension.class);
+public class KeboolaEmulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
+        AfterEachCallback, ParameterResolver {
 
     private final String provider;
     private KeboolaEmulator emulator;
+    /** Whether the running emulator was started for one test (instance field registration) rather than the class. */
+    private boolean perTest;
 
     /** The default flavour ({@code aws}); used by {@code @ExtendWith}. */
     public KeboolaEmulatorExtension() {
@@ -49,7 +52,6 @@ public class KeboolaEmulatorExtension implements BeforeAllCallback, AfterAllCall
     @Override
     public void beforeAll(ExtensionContext context) {
         emulator = KeboolaEmulator.builder().provider(provider).start();
-        context.getStore(NAMESPACE).put(KeboolaEmulator.class, emulator);
     }
 
     @Override
@@ -57,6 +59,22 @@ public class KeboolaEmulatorExtension implements BeforeAllCallback, AfterAllCall
         if (emulator != null) {
             emulator.close();
             emulator = null;
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (emulator == null) {
+            emulator = KeboolaEmulator.builder().provider(provider).start();
+            perTest = true;
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (perTest) {
+            afterAll(context);
+            perTest = false;
         }
     }
 

@@ -64,6 +64,10 @@ final class AzureBlobService implements HttpHandler {
         } catch (FileNotFoundException e) {
             error(exchange, 404, "BlobNotFound", "The specified blob does not exist.", null);
         } catch (IOException | RuntimeException e) {
+            if (e instanceof Exchanges.ResponseCutShort) {
+                LOG.debug("Azure blob response to {} {} ended early: {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e.toString());
+                return;
+            }
             LOG.warn("Azure blob request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
             error(exchange, 500, "InternalError", "The server encountered an internal error. Please retry the request.", null);
         } finally {

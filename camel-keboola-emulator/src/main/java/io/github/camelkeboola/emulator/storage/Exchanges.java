@@ -21,6 +21,13 @@ final class Exchanges {
     private Exchanges() {
     }
 
+    /** The client went away (or a fault cut the connection) while a response body was streamed. */
+    static final class ResponseCutShort extends IOException {
+        ResponseCutShort(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
     /** Decoded query parameters (the first value of each name). */
     static Map<String, String> query(HttpExchange exchange) {
         Map<String, String> params = new LinkedHashMap<>();
@@ -75,6 +82,8 @@ final class Exchanges {
                 exchange.sendResponseHeaders(status, length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     content.transferTo(out);
+                } catch (IOException e) {
+                    throw new ResponseCutShort(e);
                 }
             }
         }

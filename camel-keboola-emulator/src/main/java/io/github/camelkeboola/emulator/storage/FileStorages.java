@@ -24,6 +24,8 @@ public final class FileStorages {
                 return new S3FileStorage(baseDir, faults);
             case "azure":
                 return new AzureBlobFileStorage(baseDir, faults);
+            case "gcp":
+                return new GcsFileStorage(baseDir, faults);
             default:
                 throw new IllegalArgumentException("Unknown file storage provider '" + provider + "': use aws, azure or gcp");
         }

@@ -25,7 +25,7 @@ public final class S3Files {
     private S3Files() {
     }
 
-    static S3Client client(String url, JsonNode credentials) {
+    public static S3Client client(String url, JsonNode credentials) {
         return S3Client.builder()
                 .endpointOverride(URI.create(url).resolve("/"))
                 .forcePathStyle(true)
@@ -70,6 +70,49 @@ public final class S3Files {
             return slices;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Downloads a file that is not sliced. */
+    public static byte[] object(JsonNode detail) {
+        JsonNode s3Path = detail.get("s3Path");
+        try (S3Client s3 = client(detail.get("url").asText(), detail.get("credentials"))) {
+            return s3.getObjectAsBytes(b -> b.bucket(s3Path.get("bucket").asText()).key(s3Path.get("key").asText())).asByteArray();
+        }
+    }
+
+    public record SliceStats(int slices, long lines, long bytes) {
+    }
+
+    /** Streams every slice (gunzipping) and counts lines, without holding a slice in memory. */
+    public static SliceStats countLines(JsonNode detail) throws IOException {
+        JsonNode s3Path = detail.get("s3Path");
+        String bucket = s3Path.get("bucket").asText();
+        try (S3Client s3 = client(detail.get("url").asText(), detail.get("credentials"))) {
+            JsonNode manifest = ApiClient.MAPPER.readTree(s3.getObjectAsBytes(b -> b.bucket(bucket)
+                    .key(s3Path.get("key").asText() + "manifest")).asByteArray());
+            long lines = 0;
+            long bytes = 0;
+            for (JsonNode entry : manifest.get("entries")) {
+                String key = entry.get("url").asText().substring(("s3://" + bucket + "/").length());
+                try (InputStream raw = s3.getObject(b -> b.bucket(bucket).key(key));
+                     java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(raw, 1 << 16)) {
+                    buffered.mark(2);
+                    boolean gz = buffered.read() == 0x1f && buffered.read() == 0x8b;
+                    buffered.reset();
+                    InputStream in = gz ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+                    byte[] buffer = new byte[1 << 16];
+                    for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                        bytes += n;
+                        for (int i = 0; i < n; i++) {
+                            if (buffer[i] == '\n') {
+                                lines++;
+                            }
+                        }
+                    }
+                }
+            }
+            return new SliceStats(manifest.get("entries").size(), lines, bytes);
         }
     }
 

@@ -1,0 +1,408 @@
+package io.github.camelkeboola.component.it;
+
+import io.github.camelkeboola.component.CapturedLog;
+import io.github.camelkeboola.component.KeboolaComponent;
+import io.github.camelkeboola.component.KeboolaConstants;
+import io.github.camelkeboola.component.KeboolaException;
+import io.github.camelkeboola.emulator.KeboolaEmulator;
+import io.github.camelkeboola.emulator.fault.Fault;
+import io.github.camelkeboola.emulator.fault.FaultInjector;
+import io.github.camelkeboola.emulator.fault.FaultTarget;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every producer operation and output type through Camel routes against the embedded emulator; one subclass per
+ * file storage flavour (aws, azure, gcp).
+ */
+abstract class AbstractKeboolaProducerEmulatorTest extends CamelTestSupport {
+
+    @TempDir
+    Path tempDir;
+
+    private String table;
+
+    abstract KeboolaEmulator emulator();
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        // the recommended setup: stack and token on the component, so no URI carries the token
+        KeboolaComponent keboola = new KeboolaComponent();
+        keboola.getConfiguration().setStackUrl(emulator().baseUrl());
+        keboola.getConfiguration().setToken(emulator().token());
+        keboola.getConfiguration().setRetryInitialDelay(20);
+        keboola.getConfiguration().setJobPollMaxInterval(200);
+        context.addComponent("keboola", keboola);
+        return context;
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:keboola").toD("keboola:${header.table}?${header.options}");
+                from("direct:exportCsv").toD("keboola:${header.table}?operation=exportTable${header.options}")
+                        .convertBodyTo(String.class);
+                from("direct:exportRows").toD("keboola:${header.table}?operation=exportTable&outputType=rows${header.options}")
+                        .split(body()).streaming().to("mock:rows");
+            }
+        };
+    }
+
+    @AfterEach
+    void clearFaults() {
+        emulator().faults().clear();
+    }
+
+    /** A table of its own for every test, so tests of one class share the emulator without sharing data. */
+    private String table(TestInfo info) {
+        if (table == null) {
+            table = "in.c-camel." + info.getTestMethod().orElseThrow().getName().toLowerCase().replaceAll("[^a-z0-9]", "");
+        }
+        return table;
+    }
+
+    private Exchange call(String tableId, String options, Object body, Map<String, Object> headers) {
+        return template.request("direct:keboola", exchange -> {
+            exchange.getIn().setHeader("table", tableId);
+            exchange.getIn().setHeader("options", options);
+            exchange.getIn().getHeaders().putAll(headers);
+            exchange.getIn().setBody(body);
+        });
+    }
+
+    private Exchange ok(String tableId, String options, Object body) {
+        Exchange exchange = call(tableId, options, body, Map.of());
+        assertThat(exchange.getException()).as("exception of " + options).isNull();
+        return exchange;
+    }
+
+    private String exportCsv(String tableId, String options, Map<String, Object> headers) {
+        Exchange exchange = template.request("direct:exportCsv", e -> {
+            e.getIn().setHeader("table", tableId);
+            e.getIn().setHeader("options", options.isEmpty() ? "" : "&" + options);
+            e.getIn().getHeaders().putAll(headers);
+        });
+        assertThat(exchange.getException()).isNull();
+        return exchange.getMessage().getBody(String.class);
+    }
+
+    /** CSV lines without the header, sorted: exports have no row order. */
+    private static List<String> dataLines(String csv) {
+        List<String> lines = Arrays.asList(csv.split("\n"));
+        return lines.subList(1, lines.size()).stream().sorted().toList();
+    }
+
+    @Test
+    void importCreatesTheTableAndExportStreamsItBack(TestInfo info) {
+        String tableId = table(info);
+
+        Exchange imported = ok(tableId, "primaryKey=id", "id,name\n1,alpha\n2,\"b, with comma\"\n3,gamma\n");
+
+        Map<?, ?> results = imported.getMessage().getBody(Map.class);
+        assertThat(results.get("tableCreated")).isEqualTo(true);
+        assertThat(results.get("totalRowsCount")).isEqualTo(3L);
+        assertThat(imported.getMessage().getHeader(KeboolaConstants.JOB_ID, Long.class)).isPositive();
+        assertThat(imported.getMessage().getHeader(KeboolaConstants.FILE_ID, Long.class)).isPositive();
+        assertThat(imported.getMessage().getHeader(KeboolaConstants.TABLE_ID)).isEqualTo(tableId);
+
+        String csv = exportCsv(tableId, "", Map.of());
+        assertThat(csv).startsWith("\"id\",\"name\"\n");
+        assertThat(dataLines(csv)).containsExactly("\"1\",\"alpha\"", "\"2\",\"b, with comma\"", "\"3\",\"gamma\"");
+    }
+
+    @Test
+    void rowsImportIncrementallyAndExportAsRows(TestInfo info) throws Exception {
+        String tableId = table(info);
+        ok(tableId, "primaryKey=id", List.of(row("id", "1", "city", "Prague"), row("id", "2", "city", "Brno")));
+
+        Exchange second = ok(tableId, "incremental=true",
+                List.of(row("id", "2", "city", "Ostrava"), row("id", "3", "city", "Plzen")).iterator());
+        assertThat(second.getMessage().getBody(Map.class).get("tableCreated")).isEqualTo(false);
+
+        MockEndpoint rows = getMockEndpoint("mock:rows");
+        rows.expectedMessageCount(3);
+        template.send("direct:exportRows", e -> {
+            e.getIn().setHeader("table", tableId);
+            e.getIn().setHeader("options", "");
+        });
+        rows.assertIsSatisfied();
+        assertThat(rows.getExchanges()).extracting(e -> e.getIn().getBody(Map.class).get("id") + "=" + e.getIn().getBody(Map.class).get("city"))
+                .containsExactlyInAnyOrder("1=Prague", "2=Ostrava", "3=Plzen");
+    }
+
+    @Test
+    void fullLoadReplacesAndIncrementalHeaderOverridesTheOption(TestInfo info) {
+        String tableId = table(info);
+        ok(tableId, "", "id,v\n1,a\n2,b\n");
+        ok(tableId, "", "id,v\n9,z\n");
+        assertThat(dataLines(exportCsv(tableId, "", Map.of()))).containsExactly("\"9\",\"z\"");
+
+        Exchange appended = call(tableId, "incremental=false", "id,v\n10,y\n", Map.of(KeboolaConstants.INCREMENTAL, true));
+        assertThat(appended.getException()).isNull();
+        assertThat(dataLines(exportCsv(tableId, "", Map.of()))).containsExactly("\"10\",\"y\"", "\"9\",\"z\"");
+    }
+
+    @Test
+    void fileBodyImportsAndFileOutputExports(TestInfo info) throws Exception {
+        String tableId = table(info);
+        Path source = tempDir.resolve("source.csv");
+        Files.writeString(source, "sku;qty\nA-1;5\nB-2;7\n");
+        ok(tableId, "delimiter=;", source.toFile());
+
+        Path out = tempDir.resolve("out");
+        Exchange exported = ok(tableId, "operation=exportTable&outputType=file&outputDirectory=" + out, null);
+
+        File file = exported.getMessage().getBody(File.class);
+        assertThat(file.toPath()).isEqualTo(out.resolve(tableId + ".csv"));
+        String csv = Files.readString(file.toPath());
+        assertThat(csv).startsWith("\"sku\",\"qty\"\n");
+        assertThat(dataLines(csv)).containsExactly("\"A-1\",\"5\"", "\"B-2\",\"7\"");
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files).hasSize(1); // no partial file left behind
+        }
+    }
+
+    @Test
+    void headerlessCsvCreatesTheTableFromColumns(TestInfo info) {
+        String tableId = table(info);
+        ok(tableId, "withoutHeaders=true&columns=code,label", "x1,first\nx2,second\n".getBytes(StandardCharsets.UTF_8));
+
+        Map<?, ?> detail = ok(tableId, "operation=getTable", null).getMessage().getBody(Map.class);
+        assertThat(detail.get("columns")).isEqualTo(List.of("code", "label"));
+
+        // into the existing table: the columns option tells the API the file has no header
+        ok(tableId, "withoutHeaders=true&columns=code,label&incremental=true", "x3,third\n");
+        assertThat(dataLines(exportCsv(tableId, "", Map.of()))).hasSize(3).contains("\"x3\",\"third\"");
+    }
+
+    @Test
+    void exportFiltersColumnsWhereAndLimitWithHeaderOverride(TestInfo info) {
+        String tableId = table(info);
+        ok(tableId, "", "id,country,amount\n1,CZ,10\n2,SK,20\n3,CZ,30\n");
+
+        String cz = exportCsv(tableId, "columns=id,amount&whereColumn=country&whereValues=CZ", Map.of());
+        assertThat(cz).startsWith("\"id\",\"amount\"\n");
+        assertThat(dataLines(cz)).containsExactly("\"1\",\"10\"", "\"3\",\"30\"");
+
+        String notCz = exportCsv(tableId, "columns=id&whereColumn=country&whereValues=CZ&whereOperator=ne",
+                Map.of(KeboolaConstants.COLUMNS, "id,country"));
+        assertThat(notCz).startsWith("\"id\",\"country\"\n");
+        assertThat(dataLines(notCz)).containsExactly("\"2\",\"SK\"");
+
+        assertThat(dataLines(exportCsv(tableId, "limit=2", Map.of()))).hasSize(2);
+    }
+
+    @Test
+    void changedSinceAcceptsInstantsAndRelativeTimes(TestInfo info) {
+        String tableId = table(info);
+        ok(tableId, "", "id\n1\n2\n");
+
+        assertThat(dataLines(exportCsv(tableId, "changedSince=-1 days", Map.of()))).hasSize(2);
+        assertThat(dataLines(exportCsv(tableId, "", Map.of(KeboolaConstants.CHANGED_SINCE, Instant.now().plusSeconds(3600))))).isEmpty();
+        assertThat(dataLines(exportCsv(tableId, "", Map.of(KeboolaConstants.CHANGED_UNTIL, "-1 hours")))).isEmpty();
+    }
+
+    @Test
+    void getListPreviewGetJobAndDelete(TestInfo info) {
+        String tableId = table(info);
+        Exchange imported = ok(tableId, "", "id,name\n1,a\n2,b\n3,c\n");
+        Long jobId = imported.getMessage().getHeader(KeboolaConstants.JOB_ID, Long.class);
+
+        Map<?, ?> detail = ok(tableId, "operation=getTable", null).getMessage().getBody(Map.class);
+        assertThat(detail.get("id")).isEqualTo(tableId);
+
+        List<?> tables = ok("in.c-camel", "operation=listTables", null).getMessage().getBody(List.class);
+        List<Object> ids = tables.stream().map(t -> (Object) ((Map<?, ?>) t).get("id")).toList();
+        assertThat(ids).contains(tableId);
+
+        String preview = ok(tableId, "operation=previewTable&limit=2&columns=name", null).getMessage().getBody(String.class);
+        List<String> lines = Arrays.asList(preview.split("\n"));
+        assertThat(lines).hasSize(3).first().isEqualTo("\"name\"");
+
+        Exchange job = call("", "operation=getJob", null, Map.of(KeboolaConstants.JOB_ID, jobId));
+        assertThat(job.getMessage().getBody(Map.class).get("status")).isEqualTo("success");
+
+        ok(tableId, "operation=deleteTable", null);
+        Exchange gone = call(tableId, "operation=getTable", null, Map.of());
+        assertThat(gone.getException()).isInstanceOfSatisfying(KeboolaException.class, e -> {
+            assertThat(e.getHttpResponseCode()).isEqualTo(404);
+            assertThat(e.getErrorCode()).isEqualTo("storage.tables.notFound");
+            assertThat(e.getTableId()).isEqualTo(tableId);
+        });
+    }
+
+    @Test
+    void missingTableWithoutAutoCreateFailsWithTheApiError(TestInfo info) {
+        Exchange exchange = call(table(info), "autoCreateTable=false", "id\n1\n", Map.of());
+        assertThat(exchange.getException()).isInstanceOfSatisfying(KeboolaException.class, e -> {
+            assertThat(e.getHttpResponseCode()).isEqualTo(404);
+            assertThat(e.getErrorCode()).isIn("storage.tables.notFound", "storage.buckets.notFound");
+            assertThat(e.getExceptionId()).isNotBlank();
+        });
+    }
+
+    @Test
+    void csvMissingColumnsFailsTheJob(TestInfo info) {
+        String tableId = table(info);
+        ok(tableId, "", "id,name\n1,a\n");
+
+        Exchange exchange = call(tableId, "incremental=true", "id,other\n2,b\n", Map.of());
+
+        assertThat(exchange.getException()).isInstanceOfSatisfying(KeboolaException.class, e -> {
+            assertThat(e.getErrorCode()).isEqualTo("csvImport.columnsNotMatch");
+            assertThat(e.getJobId()).isPositive();
+            assertThat(e.getTableId()).isEqualTo(tableId);
+            assertThat(e.getMessage()).contains("csvImport.columnsNotMatch", "job=" + e.getJobId());
+        });
+    }
+
+    @Test
+    void badTokenIs401(TestInfo info) {
+        Exchange exchange = call(table(info), "operation=getTable&token=not-a-valid-token", null, Map.of());
+        assertThat(exchange.getException()).isInstanceOfSatisfying(KeboolaException.class, e -> {
+            assertThat(e.getHttpResponseCode()).isEqualTo(401);
+            assertThat(e.getErrorCode()).isEqualTo("storage.tokenInvalid");
+            assertThat(e.getMessage()).doesNotContain("not-a-valid-token");
+        });
+    }
+
+    @Test
+    void serverErrorsAreRetried(TestInfo info) {
+        String tableId = table(info);
+        ok(tableId, "", "id\n1\n");
+        FaultInjector.Rule rule = emulator().faults().inject(FaultTarget.API, "GET", "/tables/", Fault.status(502), 2);
+
+        Exchange exchange = ok(tableId, "operation=getTable", null);
+
+        assertThat(rule.hits()).isEqualTo(2);
+        assertThat(exchange.getMessage().getBody(Map.class).get("id")).isEqualTo(tableId);
+    }
+
+    @Test
+    void importSurvivesServerErrorsOnItsPosts(TestInfo info) {
+        String tableId = table(info);
+        FaultInjector.Rule prepare = emulator().faults().inject(FaultTarget.API, "POST", "/files/prepare", Fault.status(500), 1);
+        FaultInjector.Rule create = emulator().faults().inject(FaultTarget.API, "POST", "/tables-async", Fault.status(502), 1);
+
+        ok(tableId, "", "id\n1\n2\n");
+
+        assertThat(prepare.hits()).isEqualTo(1);
+        assertThat(create.hits()).isEqualTo(1);
+        assertThat(dataLines(exportCsv(tableId, "", Map.of()))).hasSize(2); // created once, not twice
+    }
+
+    @Test
+    void maintenanceRetryAfterIsHonoured(TestInfo info) {
+        String tableId = table(info);
+        ok(tableId, "", "id\n1\n");
+        FaultInjector.Rule rule = emulator().faults().inject(FaultTarget.API, "GET", "/tables/", Fault.maintenance(Duration.ofSeconds(1)), 1);
+
+        long started = System.nanoTime();
+        ok(tableId, "operation=getTable", null);
+
+        assertThat(rule.hits()).isEqualTo(1);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isGreaterThanOrEqualTo(950);
+    }
+
+    @Test
+    void notImplementedIsNotRetried(TestInfo info) {
+        String tableId = table(info);
+        FaultInjector.Rule rule = emulator().faults().inject(FaultTarget.API, "GET", "/tables/", Fault.status(501), 5);
+
+        Exchange exchange = call(tableId, "operation=getTable", null, Map.of());
+
+        assertThat(exchange.getException()).isInstanceOfSatisfying(KeboolaException.class,
+                e -> assertThat(e.getHttpResponseCode()).isEqualTo(501));
+        assertThat(rule.hits()).isEqualTo(1);
+    }
+
+    @Test
+    void failedJobFromTheServerNamesItsCode(TestInfo info) {
+        String tableId = table(info);
+        ok(tableId, "", "id\n1\n");
+        emulator().faults().inject(FaultTarget.API, "POST", "/export-async", Fault.failJob("storage.exportFailed", "disk full"), 1);
+
+        Exchange exchange = template.request("direct:exportCsv", e -> {
+            e.getIn().setHeader("table", tableId);
+            e.getIn().setHeader("options", "");
+        });
+
+        assertThat(exchange.getException()).isInstanceOfSatisfying(KeboolaException.class, e -> {
+            assertThat(e.getErrorCode()).isEqualTo("storage.exportFailed");
+            assertThat(e.getMessage()).contains("disk full");
+            assertThat(e.getJobId()).isPositive();
+        });
+    }
+
+    @Test
+    void largeImportAndExportStream(TestInfo info) throws Exception {
+        String tableId = table(info);
+        int count = 20_000;
+        Iterable<Map<String, String>> rows = () -> IntStream.range(0, count)
+                .mapToObj(i -> row("id", Integer.toString(i), "text", "row number " + i + " with some text"))
+                .iterator();
+
+        Map<?, ?> results = ok(tableId, "primaryKey=id", rows).getMessage().getBody(Map.class);
+        assertThat(results.get("totalRowsCount")).isEqualTo((long) count);
+
+        MockEndpoint out = getMockEndpoint("mock:rows");
+        out.expectedMessageCount(count);
+        template.send("direct:exportRows", e -> {
+            e.getIn().setHeader("table", tableId);
+            e.getIn().setHeader("options", "");
+        });
+        out.assertIsSatisfied(TimeUnit.MINUTES.toMillis(2));
+    }
+
+    @Test
+    void tokenNeverAppearsInLogsAtDebug(TestInfo info) {
+        String tableId = table(info);
+        String token = emulator().token();
+        try (CapturedLog log = CapturedLog.atDebug()) {
+            ok(tableId, "", "id\n1\n");
+            exportCsv(tableId, "", Map.of());
+            call(tableId + "x", "operation=getTable", null, Map.of());
+
+            assertThat(log.lines()).filteredOn(line -> line.startsWith("io.github.camelkeboola.component")
+                                                       || line.startsWith("org.apache.hc")
+                                                       || line.startsWith("org.apache.camel"))
+                    .isNotEmpty()
+                    .noneMatch(line -> line.contains(token));
+        }
+    }
+
+    private static Map<String, String> row(String... keyValues) {
+        Map<String, String> row = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            row.put(keyValues[i], keyValues[i + 1]);
+        }
+        return row;
+    }
+
+}
