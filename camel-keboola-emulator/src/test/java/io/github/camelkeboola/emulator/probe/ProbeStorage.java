@@ -5,6 +5,12 @@ import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.auth.oauth2.AccessToken;
+import com.google.auth.oauth2.GoogleCredentials;
+import com.google.cloud.storage.BlobId;
+import com.google.cloud.storage.BlobInfo;
+import com.google.cloud.storage.Storage;
+import com.google.cloud.storage.StorageOptions;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -20,6 +26,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
@@ -29,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Moves bytes to and from file storage the way Keboola's clients do, from the fields of {@code files/prepare} and of the
- * file detail with {@code federationToken=1} only: AWS SDK for aws, the Azure Blob SDK for azure, the GCS JSON API
+ * file detail with {@code federationToken=1} only: AWS SDK for aws, the Azure Blob SDK for azure, google-cloud-storage
  * with the bearer token for gcp. The storage endpoint is the origin of the file's {@code url}.
  */
 final class ProbeStorage {
@@ -64,14 +72,13 @@ final class ProbeStorage {
             case "gcp" -> {
                 JsonNode params = prepared.get("gcsUploadParams");
                 assertTrue(params != null && params.has("access_token"), () -> "gcsUploadParams.access_token: " + prepared);
-                String origin = origin(prepared.path("url").asText());
-                ProbeHttp.Response r = http.send(HttpRequest.newBuilder(URI.create(origin + "/upload/storage/v1/b/"
-                                + ProbeHttp.enc(params.path("bucket").asText()) + "/o?uploadType=media&name="
-                                + ProbeHttp.enc(params.path("key").asText())))
-                        .header("Authorization", "Bearer " + params.path("access_token").asText())
-                        .header("Content-Type", "application/octet-stream")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(content)).build());
-                assertEquals(200, r.status(), () -> "GCS JSON API upload: " + r);
+                // google-cloud-storage, as Keboola's clients use it: a resumable upload from a stream
+                try {
+                    gcs(prepared, params).createFrom(BlobInfo.newBuilder(params.path("bucket").asText(),
+                            params.path("key").asText()).build(), new ByteArrayInputStream(content));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
             default -> throw new AssertionError("unknown provider in " + prepared);
         }
@@ -125,22 +132,27 @@ final class ProbeStorage {
             case "gcp" -> {
                 JsonNode path = detail.get("gcsPath");
                 String prefix = "gs://" + path.path("bucket").asText() + "/";
-                String origin = origin(detail.path("url").asText());
-                String bearer = detail.path("gcsCredentials").path("access_token").asText();
+                Storage gcs = gcs(detail, detail.path("gcsCredentials"));
                 for (JsonNode entry : manifest.path("entries")) {
                     String url = entry.path("url").asText();
                     assertTrue(url.startsWith(prefix + path.path("key").asText()), () -> "entry " + url + " outside " + path);
-                    ProbeHttp.Response r = http.send(HttpRequest.newBuilder(URI.create(origin + "/storage/v1/b/"
-                                    + ProbeHttp.enc(path.path("bucket").asText()) + "/o/"
-                                    + ProbeHttp.enc(url.substring(prefix.length())).replace("+", "%20") + "?alt=media"))
-                            .header("Authorization", "Bearer " + bearer).GET().build());
-                    assertEquals(200, r.status(), () -> "GCS slice " + url + ": " + r);
-                    slices.add(r.body());
+                    slices.add(gcs.readAllBytes(BlobId.of(path.path("bucket").asText(), url.substring(prefix.length()))));
                 }
             }
             default -> throw new AssertionError("unknown provider in " + detail);
         }
         return slices;
+    }
+
+    /** The GCS client: host = origin of the file's url, the handed-out bearer token as credentials. */
+    private static Storage gcs(JsonNode file, JsonNode credentials) {
+        return StorageOptions.newBuilder()
+                .setHost(origin(file.path("url").asText()))
+                .setProjectId(credentials.path("projectId").asText("probe"))
+                .setCredentials(GoogleCredentials.create(new AccessToken(credentials.path("access_token").asText(),
+                        Date.from(Instant.now().plusSeconds(3000)))))
+                .build()
+                .getService();
     }
 
     private static S3Client s3(JsonNode file, JsonNode credentials) {
