@@ -41,7 +41,15 @@ public final class BenchmarkMain {
                 case "--size" -> size = parseSize(args[++i]);
                 case "--xmx" -> xmx = args[++i];
                 case "--report" -> report = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("Unknown argument " + args[i] + "; use --size 1g --xmx 256m --report file.json");
+                case "--render" -> {
+                    // Prints the table of an earlier run's --report file.
+                    Map<String, JsonNode> saved = new LinkedHashMap<>();
+                    new ObjectMapper().readTree(Path.of(args[++i]).toFile()).fields().forEachRemaining(f -> saved.put(f.getKey(), f.getValue()));
+                    System.out.println(report(saved));
+                    return;
+                }
+                default -> throw new IllegalArgumentException("Unknown argument " + args[i]
+                        + "; use --size 1g --xmx 256m --report file.json, or --render file.json");
             }
         }
         Map<String, JsonNode> results = run(size, xmx, System.out);
@@ -62,6 +70,13 @@ public final class BenchmarkMain {
                 results.put(scenario, runChild(scenario, size, xmx, emulator, logs.resolve(scenario + ".log")));
             }
         }
+        // The children's output is kept only when one of them failed (the exception names the file).
+        try (var files = Files.list(logs)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(logs);
         return results;
     }
 
@@ -92,18 +107,23 @@ public final class BenchmarkMain {
         return result;
     }
 
+    /**
+     * The table of results and the ratios. "client s" is the run less the Storage job's own server time, i.e. what the
+     * client spent moving data and waiting on polls: the part the component is responsible for.
+     */
     static String report(Map<String, JsonNode> results) {
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-18s %10s %9s %9s %13s %13s %9s%n",
-                "scenario", "CSV MB", "seconds", "MB/s", "heap peak MB", "RSS peak MB", "job s"));
-        results.forEach((name, r) -> text.append(String.format(Locale.ROOT, "%-18s %10.1f %9.2f %9.1f %13.1f %13.1f %9.2f%n",
-                name, mb(r.path("csvBytes").asLong()), r.path("seconds").asDouble(), throughput(r),
-                mb(r.path("heapPeakBytes").asLong()), mb(r.path("rssPeakBytes").asLong()), r.path("jobSeconds").asDouble())));
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-18s %9s %9s %8s %9s %8s %12s %12s%n",
+                "scenario", "CSV MB", "total s", "MB/s", "client s", "job s", "heap peak MB", "RSS peak MB"));
+        results.forEach((name, r) -> text.append(String.format(Locale.ROOT, "%-18s %9.1f %9.2f %8.1f %9.2f %8.2f %12.1f %12.1f%n",
+                name, mb(r.path("csvBytes").asLong()), r.path("seconds").asDouble(), throughput(r), clientSeconds(r),
+                r.path("jobSeconds").asDouble(), mb(r.path("heapPeakBytes").asLong()), mb(r.path("rssPeakBytes").asLong()))));
         for (String op : List.of("import", "export")) {
             JsonNode component = results.get("component-" + op);
             JsonNode baseline = results.get("baseline-" + op);
             if (component != null && baseline != null) {
-                text.append(String.format(Locale.ROOT, "%s: component/baseline throughput %.2f, heap peak %.2f, RSS peak %.2f%n", op,
-                        throughput(component) / throughput(baseline),
+                text.append(String.format(Locale.ROOT,
+                        "%s component/baseline: throughput %.2f, client-side throughput %.2f, heap peak %.2f, RSS peak %.2f%n", op,
+                        throughput(component) / throughput(baseline), clientSeconds(baseline) / clientSeconds(component),
                         component.path("heapPeakBytes").asDouble() / baseline.path("heapPeakBytes").asDouble(),
                         component.path("rssPeakBytes").asDouble() / baseline.path("rssPeakBytes").asDouble()));
             }
@@ -113,6 +133,11 @@ public final class BenchmarkMain {
 
     static double throughput(JsonNode result) {
         return mb(result.path("csvBytes").asLong()) / result.path("seconds").asDouble();
+    }
+
+    private static double clientSeconds(JsonNode result) {
+        double job = result.path("jobSeconds").asDouble();
+        return result.path("seconds").asDouble() - Math.max(0, job);
     }
 
     private static double mb(long bytes) {

@@ -30,7 +30,7 @@ class BenchmarkSmokeTest {
         assertEquals(results.get("component-import").path("csvBytes").asLong(), results.get("component-export").path("csvBytes").asLong());
         assertEquals(results.get("baseline-import").path("csvBytes").asLong(), results.get("baseline-export").path("csvBytes").asLong());
         String report = BenchmarkMain.report(results);
-        assertTrue(report.contains("import: component/baseline throughput") && report.contains("export: component/baseline"), report);
+        assertTrue(report.contains("import component/baseline: throughput") && report.contains("export component/baseline: throughput"), report);
     }
 
     @Test

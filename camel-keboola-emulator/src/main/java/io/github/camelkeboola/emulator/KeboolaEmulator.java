@@ -40,6 +40,8 @@ public final class KeboolaEmulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KeboolaEmulator.class);
     private static final Set<String> PROVIDERS = Set.of("aws", "azure", "gcp");
     private static final Set<String> PERMISSIONS = Set.of("read", "write", "manage");
+    /** The one project of the stack; Keboola tokens start with the project id. */
+    private static final String PROJECT_ID = "1";
 
     private final Path dataDir;
     private final boolean temporaryDataDir;
@@ -168,7 +170,7 @@ public final class KeboolaEmulator implements AutoCloseable {
     private static String newTokenValue(String id) {
         byte[] secret = new byte[20];
         new SecureRandom().nextBytes(secret);
-        return Access.PROJECT + "-" + id + "-" + HexFormat.of().formatHex(secret);
+        return PROJECT_ID + "-" + id + "-" + HexFormat.of().formatHex(secret);
     }
 
     @Override
@@ -197,10 +199,6 @@ public final class KeboolaEmulator implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("Cannot delete {}", dir, e);
         }
-    }
-
-    private static final class Access {
-        static final String PROJECT = "1";
     }
 
     /** Configures and starts an emulator. */

@@ -81,7 +81,7 @@ class BucketsConformanceTest {
     @Test
     void syncDeleteIs204() {
         api().postJson("/v2/storage/buckets", Map.of("name", "syncgone"));
-        assertEquals(204, api().delete("/v2/storage/buckets/in.c-syncgone?async=false").status());
+        assertEquals(204, api().delete("/v2/storage/buckets/in.c-syncgone").status());
         assertEquals(404, api().get("/v2/storage/buckets/in.c-syncgone").status());
     }
 

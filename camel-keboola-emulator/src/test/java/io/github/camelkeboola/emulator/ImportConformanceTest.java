@@ -122,6 +122,65 @@ class ImportConformanceTest {
     }
 
     @Test
+    void importAsyncIsATableImportJobWithImportStats() {
+        create("async", "id,name\n1,a\n", "id");
+        io.github.camelkeboola.emulator.api.Tables tables = new io.github.camelkeboola.emulator.api.Tables(api());
+        long fileId = tables.upload("id,name\n1,b\n2,c\n");
+        ApiClient.Response accepted = api().postJson("/v2/storage/tables/in.c-imp.async/import-async",
+                Map.of("dataFileId", fileId, "incremental", true));
+        assertEquals(202, accepted.status(), accepted.toString());
+        assertEquals("tableImport", accepted.json().get("operationName").asText());
+        assertEquals(fileId, accepted.json().at("/operationParams/source/fileId").asLong());
+        assertTrue(accepted.json().at("/operationParams/params/incremental").asBoolean());
+        JsonNode results = api().jobResults(accepted);
+        assertEquals(2, results.get("totalRowsCount").asLong());
+        assertEquals("[\"id\",\"name\"]", results.get("importedColumns").toString());
+        assertTrue(results.get("warnings").isArray());
+        assertTrue(results.has("totalDataSizeBytes"));
+    }
+
+    @Test
+    void importAsyncMissingColumnsFailTheJob() {
+        create("asyncstrict", "id,name\n1,a\n", "");
+        long fileId = new io.github.camelkeboola.emulator.api.Tables(api()).upload("id\n2\n");
+        JsonNode job = api().waitForJob(api().postJson("/v2/storage/tables/in.c-imp.asyncstrict/import-async",
+                Map.of("dataFileId", fileId)));
+        assertEquals("error", job.get("status").asText());
+        assertEquals("csvImport.columnsNotMatch", job.at("/error/code").asText());
+        assertEquals("[\"name\"]", job.at("/results/missingColumns").toString());
+        assertEquals("[\"id\",\"name\"]", job.at("/results/expectedColumns").toString());
+    }
+
+    @Test
+    void concurrentImportsIntoOneTableAreSerialized() {
+        create("serial", "id\n0\n", "");
+        io.github.camelkeboola.emulator.api.Tables tables = new io.github.camelkeboola.emulator.api.Tables(api());
+        StringBuilder csv = new StringBuilder("id\n");
+        for (int i = 0; i < 2000; i++) {
+            csv.append(i).append('\n');
+        }
+        long fileId = tables.upload(csv.toString());
+        java.util.List<ApiClient.Response> accepted = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            accepted.add(api().postJson("/v2/storage/tables/in.c-imp.serial/import-async",
+                    Map.of("dataFileId", fileId, "incremental", true)));
+        }
+        accepted.forEach(a -> api().jobResults(a));
+        assertEquals(1 + 4 * 2000, api().get("/v2/storage/tables/in.c-imp.serial").json().get("rowsCount").asLong());
+    }
+
+    @Test
+    void withoutHeadersAndExplicitColumns() {
+        create("nohead", "a,b\n1,2\n", "");
+        io.github.camelkeboola.emulator.api.Tables tables = new io.github.camelkeboola.emulator.api.Tables(api());
+        api().jobResults(api().postJson("/v2/storage/tables/in.c-imp.nohead/import-async",
+                Map.of("dataFileId", tables.upload("3,4\n"), "incremental", true, "withoutHeaders", true)));
+        api().jobResults(api().postJson("/v2/storage/tables/in.c-imp.nohead/import-async",
+                Map.of("dataFileId", tables.upload("6,5\n"), "incremental", true, "columns", java.util.List.of("b", "a"))));
+        assertEquals("\"a\",\"b\"\n\"1\",\"2\"\n\"3\",\"4\"\n\"5\",\"6\"\n", preview("nohead", "?orderBy[0][column]=a"));
+    }
+
+    @Test
     void timestampsMoveOnlyForChangedRows() {
         create("stamps", "k,v\n1,a\n2,b\n", "k");
         JsonNode before = api().get("/v2/storage/tables/in.c-imp.stamps").json();

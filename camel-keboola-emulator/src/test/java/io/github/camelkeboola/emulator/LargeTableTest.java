@@ -14,6 +14,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
@@ -26,6 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the database, export streams rows into gzip slices. {@code -Dlarge.rows=10000000} for the full size.
  */
 class LargeTableTest {
+
+    private static final Duration JOB_TIMEOUT = Duration.ofMinutes(30);
 
     @TempDir
     Path dir;
@@ -52,18 +55,19 @@ class LargeTableTest {
             }
             long start = System.nanoTime();
             JsonNode table = api.jobResults(api.postJson("/v2/storage/buckets/in.c-big/tables-async",
-                    Map.of("name", "t", "dataFileId", prepared.get("id").asLong())));
+                    Map.of("name", "t", "dataFileId", prepared.get("id").asLong())), JOB_TIMEOUT);
             long imported = System.nanoTime();
             assertEquals(rows, table.get("rowsCount").asLong());
 
-            JsonNode results = api.jobResults(api.postJson("/v2/storage/tables/in.c-big.t/export-async", Map.of("gzip", true)));
+            JsonNode results = api.jobResults(api.postJson("/v2/storage/tables/in.c-big.t/export-async", Map.of("gzip", true)),
+                    JOB_TIMEOUT);
             long exported = System.nanoTime();
             JsonNode file = api.get("/v2/storage/files/" + results.at("/file/id").asLong() + "?federationToken=1").json();
             S3Files.SliceStats stats = S3Files.countLines(file);
             long downloaded = System.nanoTime();
             assertEquals(rows, stats.lines());
             assertTrue(stats.slices() > 1, "a large export has several slices");
-            System.out.printf("LargeTableTest: %d rows (%d MB gzip in); import %.1f s, export %.1f s (%d slices, %d MB gzip),"
+            System.out.printf("LargeTableTest: %d rows (%d MB gzip in); import %.1f s, export %.1f s (%d slices, %d MB CSV),"
                             + " download+count %.1f s%n", rows, Files.size(csv) >> 20, (imported - start) / 1e9,
                     (exported - imported) / 1e9, stats.slices(), stats.bytes() >> 20, (downloaded - exported) / 1e9);
             assertTrue(emulator.terminate());

@@ -78,6 +78,17 @@ class PreviewConformanceTest {
     }
 
     @Test
+    void numericFilterSkipsCellsThatAreNoNumbers() {
+        api().postForm("/v2/storage/buckets/in.c-prev/tables", "name", "mixed", "dataString", "v\n10\nabc\n5\n 7.5\n");
+        assertEquals("\"v\"\n\" 7.5\"\n\"10\"\n", preview("mixed",
+                "?whereFilters[0][column]=v&whereFilters[0][operator]=gt&whereFilters[0][values][0]=6"
+                        + "&whereFilters[0][dataType]=DOUBLE&orderBy[0][column]=v").body());
+        ApiClient.Response badValue = preview("mixed", "?whereFilters[0][column]=v&whereFilters[0][operator]=gt"
+                + "&whereFilters[0][values][0]=six&whereFilters[0][dataType]=INTEGER");
+        assertEquals(400, badValue.status(), badValue.toString());
+    }
+
+    @Test
     void filterWithoutValuesIs400() {
         ApiClient.Response r = preview("many", "?whereFilters[0][column]=id&whereFilters[0][operator]=eq");
         assertEquals(400, r.status());

@@ -70,6 +70,8 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
     // the window being delivered; rows output may hand it out over several polls
     private volatile WindowRun current;
     private CloseableIterator<Map<String, String>> openRows;
+    // rows of the current window's export read so far: where to resume if the export must be opened again
+    private long rowsRead;
 
     // what the dev console shows
     private volatile Instant lastPollTime;
@@ -226,6 +228,7 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
             export = export(window);
         }
         lastWindow = window;
+        rowsRead = 0;
         return new WindowRun(window, export);
     }
 
@@ -303,12 +306,16 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
      * (the exported file does not change).
      */
     private Map<String, String> nextRow(WindowRun run) {
-        return hasNextRow(run) ? openRows.next() : null;
+        if (!hasNextRow(run)) {
+            return null;
+        }
+        rowsRead++;
+        return openRows.next();
     }
 
     private boolean hasNextRow(WindowRun run) {
         if (openRows == null) {
-            openRows = openRowsAt(run, run.rowsHandedOut());
+            openRows = openRowsAt(run, rowsRead);
             return openRows.hasNext();
         }
         try {
@@ -316,7 +323,7 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
         } catch (RuntimeException e) {
             LOG.debug("Reading the export of {} window {} failed; opening it again", tableId, run.window().describe(), e);
             closeOpenRows();
-            openRows = openRowsAt(run, run.rowsHandedOut());
+            openRows = openRowsAt(run, rowsRead);
             return openRows.hasNext();
         }
     }

@@ -50,8 +50,8 @@ abstract class ConsumerTestSupport {
                 from(uri).routeId(ROUTE_ID).process(processor);
             }
         });
-        context.start();
         contexts.add(context);
+        context.start();
         return context;
     }
 

@@ -78,12 +78,21 @@ class KeboolaConsumerCrashTest {
 
             for (int round = 1; round <= ROUNDS; round++) {
                 Process child = startConsumer(dir, cursorFile, output, round);
-                long before = deliveredLines(output);
-                int rowsToWaitFor = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(30);
-                await().atMost(Duration.ofSeconds(90))
-                        .until(() -> deliveredLines(output) >= before + rowsToWaitFor || !child.isAlive());
-                // then a random moment more: during a poll, an export, a batch or a cursor commit
-                boolean exited = child.waitFor(random.nextInt(800), TimeUnit.MILLISECONDS);
+                long rowsBefore = lines(output, "R ");
+                long commitsBefore = lines(output, "C ");
+                int mode = random.nextInt(3);
+                if (mode == 1) {
+                    // after some rows: within a window's batches
+                    int rows = 1 + random.nextInt(30);
+                    await().atMost(Duration.ofSeconds(90))
+                            .until(() -> lines(output, "R ") >= rowsBefore + rows || !child.isAlive());
+                } else if (mode == 2) {
+                    // after a cursor commit: between windows, or as the next one starts
+                    await().atMost(Duration.ofSeconds(90))
+                            .until(() -> lines(output, "C ") > commitsBefore || !child.isAlive());
+                }
+                // then a random moment more (mode 0: only that, from the start: during startup or a first poll)
+                boolean exited = child.waitFor(random.nextInt(mode == 0 ? 2500 : 800), TimeUnit.MILLISECONDS);
                 assertTrue(!exited && child.isAlive(), "consumer of round " + round + " died on its own, see "
                                                         + dir.resolve("consumer-" + round + ".log"));
                 child.destroyForcibly();
@@ -147,9 +156,9 @@ class KeboolaConsumerCrashTest {
                 .start();
     }
 
-    private static long deliveredLines(Path output) {
+    private static long lines(Path output, String prefix) {
         try (var lines = Files.lines(output)) {
-            return lines.filter(line -> line.startsWith("R ")).count();
+            return lines.filter(line -> line.startsWith(prefix)).count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,7 +5,11 @@ import io.github.camelkeboola.emulator.fault.Fault;
 import io.github.camelkeboola.emulator.fault.FaultInjector;
 import io.github.camelkeboola.emulator.fault.FaultTarget;
 import io.github.camelkeboola.emulator.junit.KeboolaEmulatorExtension;
+import io.github.camelkeboola.component.KeboolaException;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
@@ -28,6 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The consumer through routes against the emulator, with the system clock. */
@@ -225,6 +230,109 @@ class KeboolaConsumerTest extends ConsumerTestSupport {
                 fromNextHour, Map.of());
         awaitPolls(later, 3);
         assertEquals(0, fromNextHour.size(), "rows changed before initialChangedSince are not delivered");
+    }
+
+    @Test
+    void columnsAndWhereFilterNarrowTheChanges() throws Exception {
+        Delivered delivered = new Delivered();
+        start(uri(KEBOOLA.emulator(), tableId, "outputType=rows&columns=id&whereColumn=status&whereValues=paid,shipped"),
+                delivered, Map.of());
+        writer.upsert(tableId, "id,status\n1,paid\n2,cancelled\n4,shipped\n");
+
+        await().until(() -> delivered.size() == 2);
+        List<String> ids = new ArrayList<>(delivered.all().stream().map(d -> d.row().toString()).toList());
+        ids.sort(null);
+        assertEquals(List.of("{id=1}", "{id=4}"), ids);
+    }
+
+    @Test
+    void twoRoutesOnOneTableKeepTheirOwnCursors(@TempDir Path dir) throws Exception {
+        FileStateRepository cursors = FileStateRepository.fileStateRepository(dir.resolve("cursors").toFile());
+        Delivered toErp = new Delivered();
+        Delivered toWarehouse = new Delivered();
+        CamelContext context = new DefaultCamelContext();
+        context.getRegistry().bind("cursors", cursors);
+        String uri = uri(KEBOOLA.emulator(), tableId, "outputType=rows&stateRepository=#cursors");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // one endpoint has one consumer: the routes' URIs differ (here in the columns they read)
+                from(uri).routeId("erp").process(toErp);
+                from(uri + "&columns=id,status").routeId("warehouse").process(toWarehouse);
+            }
+        });
+        context.start();
+        try {
+            await().until(() -> toErp.size() == 3 && toWarehouse.size() == 3);
+            writer.upsert(tableId, "id,status\n3,paid\n");
+            await().until(() -> toErp.size() == 4 && toWarehouse.size() == 4);
+            await().until(() -> cursors.getState(tableId + "/erp") != null && cursors.getState(tableId + "/warehouse") != null);
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
+    void asynchronousRouteCommitsWhenItsLastExchangeCompletes() throws Exception {
+        MemoryStateRepository cursor = new MemoryStateRepository();
+        Delivered delivered = new Delivered();
+        CamelContext context = new DefaultCamelContext();
+        context.getRegistry().bind("cursor", cursor);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri(KEBOOLA.emulator(), tableId, "outputType=rows&maxMessagesPerPoll=2&stateRepository=#cursor&stateKey=k"))
+                        .threads(3).process(delivered);
+            }
+        });
+        context.start();
+        try {
+            await().until(() -> delivered.size() == 3 && cursor.getState("k") != null);
+            String first = cursor.getState("k");
+            writer.upsert(tableId, "id,status\n1,paid\n9,new\n");
+            await().until(() -> delivered.size() == 5);
+            await().until(() -> Long.parseLong(cursor.getState("k")) > Long.parseLong(first));
+            assertEquals(List.of("1=paid", "9=new"), sorted(delivered.rows().subList(3, 5)));
+        } finally {
+            context.stop();
+        }
+        assertEquals(5, delivered.size());
+    }
+
+    @Test
+    void bridgeErrorHandlerHandsPollFailuresToTheRoute() throws Exception {
+        List<KeboolaException> failures = new CopyOnWriteArrayList<>();
+        CamelContext context = new DefaultCamelContext();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                onException(KeboolaException.class).handled(true)
+                        .process(e -> failures.add(e.getProperty(Exchange.EXCEPTION_CAUGHT, KeboolaException.class)));
+                from(uri(KEBOOLA.emulator(), "in.c-consumer.missing", "bridgeErrorHandler=true")).to("log:never");
+            }
+        });
+        context.start();
+        try {
+            await().until(() -> !failures.isEmpty());
+            assertEquals("storage.tables.notFound", failures.get(0).getErrorCode());
+            assertEquals(404, failures.get(0).getHttpResponseCode());
+            assertEquals("in.c-consumer.missing", failures.get(0).getTableId());
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
+    void optionsThatCannotApplyToTheConsumerFailAtStart() {
+        for (String option : List.of("outputType=file", "limit=10", "changedSince=0")) {
+            Exception e = assertThrows(Exception.class,
+                    () -> start(uri(KEBOOLA.emulator(), tableId, option), new Delivered(), Map.of()), option);
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)) {
+                cause = cause.getCause();
+            }
+            assertTrue(cause.getMessage().contains(tableId), cause.getMessage());
+        }
     }
 
     private Instant lastImport(String tableId) {

@@ -189,6 +189,27 @@ abstract class AbstractKeboolaProducerEmulatorTest extends CamelTestSupport {
     }
 
     @Test
+    void filesPickedUpByTheFileComponentAreImported(TestInfo info) throws Exception {
+        String tableId = table(info);
+        Path inbox = Files.createDirectories(tempDir.resolve("inbox"));
+        Files.writeString(inbox.resolve("orders.csv"), "id,total\n1,9.5\n2,12\n");
+        MockEndpoint imported = getMockEndpoint("mock:imported");
+        imported.expectedMessageCount(1);
+
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // the body is a GenericFile
+                from("file:" + inbox + "?noop=true").to("keboola:" + tableId).to("mock:imported");
+            }
+        });
+
+        imported.assertIsSatisfied();
+        assertThat(imported.getExchanges().get(0).getIn().getBody(Map.class).get("totalRowsCount")).isEqualTo(2L);
+        assertThat(dataLines(exportCsv(tableId, "", Map.of()))).containsExactly("\"1\",\"9.5\"", "\"2\",\"12\"");
+    }
+
+    @Test
     void headerlessCsvCreatesTheTableFromColumns(TestInfo info) {
         String tableId = table(info);
         ok(tableId, "withoutHeaders=true&columns=code,label", "x1,first\nx2,second\n".getBytes(StandardCharsets.UTF_8));

@@ -52,7 +52,7 @@ final class AzuriteServer implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(executableOrSkip()));
         int port = freePort();
         command.addAll(List.of("--blobHost", "127.0.0.1", "--blobPort", String.valueOf(port), "--location", location.toString(),
-                "--skipApiVersionCheck", "--loose", "--silent"));
+                "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry"));
         Files.createDirectories(location);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(location.resolve("azurite.log").toFile()).start();

@@ -31,7 +31,7 @@ class EmulatorTransferTest {
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(2);
 
     @ParameterizedTest
-    @ValueSource(strings = {"aws", "azure"})
+    @ValueSource(strings = {"aws", "azure", "gcp"})
     void importedTableComesBackAsSlicedCsvWithHeaderInOrder(String provider) {
         try (KeboolaEmulator emulator = KeboolaEmulator.builder().provider(provider).sliceRows(700).start();
              HttpStorageApi api = new HttpStorageApi(config(emulator));
@@ -50,7 +50,7 @@ class EmulatorTransferTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"aws", "azure"})
+    @ValueSource(strings = {"aws", "azure", "gcp"})
     void sliceCutByTheStorageResumesWithoutLostOrRepeatedRows(String provider) {
         try (KeboolaEmulator emulator = KeboolaEmulator.builder().provider(provider).sliceRows(1_000).start();
              HttpStorageApi api = new HttpStorageApi(config(emulator));

@@ -112,12 +112,15 @@ final class BucketEndpoints {
             throw ApiException.validation("buckets.deleteNotEmpty", "Only empty buckets can be deleted. There are "
                     + tables.size() + " tables in the bucket \"" + bucket.id + "\".");
         }
-        if (!p.bool("async", true)) {
+        // As in the API, a bucket is dropped synchronously (204) unless async is asked for.
+        if (!p.bool("async", false)) {
             drop(bucket, request.token(), request.runId());
             return ApiResponse.noContent();
         }
         ObjectNode params = Json.object();
-        params.put("force", p.bool("force", false));
+        ObjectNode inner = params.putObject("params");
+        inner.put("idBucket", bucket.id);
+        inner.put("force", p.bool("force", false));
         Job job = stack.jobs.submit("bucketDelete", null, params, request.token(), request.runId(), request.failJob(),
                 () -> {
                     drop(bucket, request.token(), request.runId());

@@ -47,7 +47,11 @@ final class ExportEndpoints {
                     "fileType \"" + fileType + "\" is not supported by the emulator; use csv.");
         }
         boolean gzip = p.bool("gzip", false);
-        RowQuery query = RowQueries.from(p, table, stack, p.integer("limit"), p.bool("includeInternalTimestamp", false));
+        Long limit = p.integer("limit");
+        if (limit != null && limit < 0) {
+            throw ApiException.validation("storage.tables.validation", "Invalid request:\n - limit: \"This value should be 0 or more.\"");
+        }
+        RowQuery query = RowQueries.from(p, table, stack, limit, p.bool("includeInternalTimestamp", false));
         ObjectNode operation = Json.object();
         ObjectNode export = operation.putObject("export");
         export.putNull("tableName");

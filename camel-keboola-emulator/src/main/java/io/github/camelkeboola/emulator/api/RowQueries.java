@@ -80,6 +80,11 @@ final class RowQueries {
         } else {
             values.add(valuesNode.asText());
         }
+        String type = node.path("type").asText("SCALAR");
+        if (!type.equals("SCALAR")) {
+            throw ApiException.validation("storage.tables.validation", "Invalid request:\n - " + prefix
+                    + "[type]: \"" + type + "\" is not supported by the emulator; use SCALAR.");
+        }
         String operator = node.path("operator").asText("eq");
         if (!OPERATORS.contains(operator)) {
             throw ApiException.validation("storage.tables.validation",

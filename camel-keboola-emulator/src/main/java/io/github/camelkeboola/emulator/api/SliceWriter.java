@@ -11,6 +11,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -58,7 +59,7 @@ final class SliceWriter implements AutoCloseable {
         String key = prefix + String.format("%04d_part_00", keys.size());
         keys.add(key);
         counter = new CountingStream(storage.write(key));
-        OutputStream out = gzip ? new GZIPOutputStream(counter, 64 * 1024) : counter;
+        OutputStream out = gzip ? new FastGzip(counter) : counter;
         writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
         rowsInSlice = 0;
     }
@@ -96,6 +97,14 @@ final class SliceWriter implements AutoCloseable {
     @Override
     public void close() throws IOException {
         closeSlice();
+    }
+
+    /** Gzip at the fastest level: slices are transient transfer files, export speed matters more than size. */
+    private static final class FastGzip extends GZIPOutputStream {
+        FastGzip(OutputStream out) throws IOException {
+            super(out, 64 * 1024);
+            def.setLevel(Deflater.BEST_SPEED);
+        }
     }
 
     private static final class CountingStream extends FilterOutputStream {

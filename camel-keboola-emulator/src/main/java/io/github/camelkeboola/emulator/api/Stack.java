@@ -12,7 +12,9 @@ import io.github.camelkeboola.emulator.storage.FileStorage;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /** Everything the handlers of one emulated stack share. */
@@ -29,6 +31,7 @@ public final class Stack {
     /** Rows per export slice. */
     public final int sliceRows;
     private final ConcurrentHashMap<String, ReadWriteLock> tableLocks = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Lock> importLocks = new ConcurrentHashMap<>();
     private volatile String baseUrl;
 
     public Stack(Catalog catalog, TableData data, JobQueue jobs, FileStorage storage, FaultInjector faults,
@@ -62,11 +65,16 @@ public final class Stack {
     }
 
     /**
-     * The lock of a table's data: imports and drops hold the write lock (imports into one table run one
-     * after another), exports and previews the read lock.
+     * The lock of a table's data: drops and the moment an import applies its staged rows hold the write
+     * lock, exports and previews the read lock (so they read the data as it was before a running import).
      */
     public ReadWriteLock tableLock(String tableId) {
         return tableLocks.computeIfAbsent(tableId, id -> new ReentrantReadWriteLock(true));
+    }
+
+    /** Held for a whole import or create, so imports into one table run one after another. */
+    public Lock importLock(String tableId) {
+        return importLocks.computeIfAbsent(tableId, id -> new ReentrantLock(true));
     }
 
     /** Records a Storage event. */

@@ -74,7 +74,7 @@ final class TableLoads {
         table.displayName = name;
         table.sqlName = "t" + stack.catalog.nextId();
         table.created = stack.now();
-        Lock lock = stack.tableLock(table.id).writeLock();
+        Lock lock = stack.importLock(table.id);
         lock.lock();
         try {
             List<String> columns = fileColumns(load, null);
@@ -98,12 +98,17 @@ final class TableLoads {
             table.primaryKey = new ArrayList<>(primaryKey);
             stack.data.create(table.sqlName, columns);
             try {
-                load(table, load, columns, false);
+                load(table, load, columns, false, true);
             } catch (Exception | Error e) {
                 stack.data.drop(table.sqlName);
                 throw e;
             }
             synchronized (stack.catalog) {
+                if (stack.catalog.bucket(bucket.id).isEmpty()) {
+                    stack.data.drop(table.sqlName);
+                    throw new JobFailedException("storage.buckets.notFound", "The bucket \"" + bucket.id
+                            + "\" was deleted while the table was being created.");
+                }
                 stack.catalog.putTable(table);
                 bucket.lastChangeDate = table.lastChangeDate;
                 stack.catalog.putBucket(bucket);
@@ -122,7 +127,7 @@ final class TableLoads {
     ObjectNode importInto(Table table, Load load, boolean incremental, Token token, String runId) throws Exception {
         stack.event("storage.tableImportStarted", "Started import of table " + table.id, "table", table.id, token, runId,
                 null, null);
-        Lock lock = stack.tableLock(table.id).writeLock();
+        Lock lock = stack.importLock(table.id);
         lock.lock();
         ObjectNode results;
         try {
@@ -146,7 +151,7 @@ final class TableLoads {
                                 + "\" is used in the csv file.", details);
             }
             checkColumns(columns);
-            results = load(table, load, columns, incremental);
+            results = load(table, load, columns, incremental, false);
         } finally {
             lock.unlock();
         }
@@ -156,13 +161,16 @@ final class TableLoads {
     }
 
     /**
-     * Streams the CSV's rows into the table (the caller holds its write lock) and updates its metadata.
-     * Rows are stamped with the import time, which also becomes {@code lastImportDate}.
+     * Streams the CSV's rows into a staging table (the caller holds the table's import lock), then applies
+     * them under the table's write lock and updates its metadata. Rows are stamped with the import time,
+     * which also becomes {@code lastImportDate}.
      */
-    private ObjectNode load(Table table, Load load, List<String> columns, boolean incremental) throws Exception {
+    private ObjectNode load(Table table, Load load, List<String> columns, boolean incremental, boolean newTable)
+            throws Exception {
         long now = stack.now();
         long rows;
         List<String> columnsAfter;
+        List<String> newColumns;
         try (TableData.Loader loader = stack.data.loader(table, columns, now)) {
             for (String[] row = load.input().next(); row != null; row = load.input().next()) {
                 if (row.length > columns.size()) {
@@ -172,18 +180,28 @@ final class TableLoads {
                 loader.add(row);
             }
             columnsAfter = loader.columnsAfter();
-            rows = loader.apply(incremental, table.primaryKey);
-        }
-        List<String> newColumns = columnsAfter.stream().filter(c -> !table.columns.contains(c)).toList();
-        synchronized (stack.catalog) {
-            table.columns = new ArrayList<>(columnsAfter);
-            table.rowsCount = rows;
-            table.dataSizeBytes = (incremental ? table.dataSizeBytes : 0) + load.input().bytes();
-            table.lastImportDate = now;
-            table.lastChangeDate = now;
-            table.dataVersion++;
-            if (stack.catalog.table(table.id).isPresent()) {
-                stack.catalog.putTable(table);
+            newColumns = columnsAfter.stream().filter(c -> !table.columns.contains(c)).toList();
+            Lock write = stack.tableLock(table.id).writeLock();
+            write.lock();
+            try {
+                if (!newTable && stack.catalog.table(table.id).isEmpty()) {
+                    throw new JobFailedException("storage.tables.notFound", "The table \"" + table.name
+                            + "\" was deleted from the bucket \"" + table.bucketId + "\" during the import.");
+                }
+                rows = loader.apply(incremental, table.primaryKey);
+                synchronized (stack.catalog) {
+                    table.columns = new ArrayList<>(columnsAfter);
+                    table.rowsCount = rows;
+                    table.dataSizeBytes = (incremental ? table.dataSizeBytes : 0) + load.input().bytes();
+                    table.lastImportDate = now;
+                    table.lastChangeDate = now;
+                    table.dataVersion++;
+                    if (!newTable) {
+                        stack.catalog.putTable(table);
+                    }
+                }
+            } finally {
+                write.unlock();
             }
         }
         ObjectNode results = Json.object();

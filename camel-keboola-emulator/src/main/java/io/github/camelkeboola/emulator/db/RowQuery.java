@@ -79,17 +79,21 @@ public record RowQuery(List<String> columns, Long changedSince, Long changedUnti
         return args;
     }
 
-    /** Numeric data types compare as numbers; like the real backends, a value that is no number fails the query. */
+    /** A number as the backends' {@code try_to_*} functions accept it. */
+    private static final String NUMBER = "'^\\s*[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?\\s*$'";
+
+    /**
+     * With a {@code dataType}, values compare as numbers. Like Snowflake's {@code try_to_double}, a cell
+     * that is no number becomes NULL and matches nothing; a request value that is no number is refused.
+     */
     private static String typed(String expression, String dataType) {
         if (dataType == null) {
             return expression;
         }
-        String target = switch (dataType) {
-            case "INTEGER", "BIGINT" -> "BIGINT";
-            case "DOUBLE", "REAL" -> "DOUBLE PRECISION";
-            case "DECIMAL" -> "DECFLOAT";
-            default -> throw new IllegalArgumentException("dataType " + dataType);
-        };
-        return "CAST(" + expression + " AS " + target + ")";
+        if (expression.equals("?")) {
+            return "CAST(? AS DECFLOAT)";
+        }
+        return "CASE WHEN REGEXP_LIKE(" + expression + ", " + NUMBER + ") THEN CAST(TRIM(" + expression
+                + ") AS DECFLOAT) END";
     }
 }

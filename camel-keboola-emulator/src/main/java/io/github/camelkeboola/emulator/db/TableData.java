@@ -148,9 +148,14 @@ public final class TableData implements AutoCloseable {
         private final List<String> allColumns;
         private final String staging;
         private final Connection connection;
-        private final PreparedStatement insert;
+        /** Multi-row INSERTs are much faster in H2 than one row per statement. */
+        private final int rowsPerInsert;
+        private final PreparedStatement insertMany;
+        private final PreparedStatement insertOne;
+        private final String[][] buffer;
         private final long timestamp;
-        private int pending;
+        private int buffered;
+        private int pendingRows;
         private long rows;
         private boolean applied;
 
@@ -168,9 +173,13 @@ public final class TableData implements AutoCloseable {
             connection.setAutoCommit(false);
             List<String> insertColumns = new ArrayList<>(fileColumns);
             insertColumns.add(TIMESTAMP);
-            this.insert = connection.prepareStatement("INSERT INTO " + quote(staging) + " ("
-                    + String.join(", ", insertColumns.stream().map(TableData::quote).toList()) + ") VALUES ("
-                    + String.join(", ", insertColumns.stream().map(c -> "?").toList()) + ")");
+            String head = "INSERT INTO " + quote(staging) + " ("
+                    + String.join(", ", insertColumns.stream().map(TableData::quote).toList()) + ") VALUES ";
+            String tuple = "(" + String.join(", ", insertColumns.stream().map(c -> "?").toList()) + ")";
+            this.rowsPerInsert = Math.max(1, Math.min(64, 2_000 / insertColumns.size()));
+            this.insertMany = connection.prepareStatement(head + String.join(", ", java.util.Collections.nCopies(rowsPerInsert, tuple)));
+            this.insertOne = connection.prepareStatement(head + tuple);
+            this.buffer = new String[rowsPerInsert][];
         }
 
         /** Columns the table will have after the load: its own, then new ones from the file. */
@@ -180,15 +189,28 @@ public final class TableData implements AutoCloseable {
 
         /** Adds a row, values in file column order; missing trailing values load as empty strings. */
         public void add(String[] values) throws SQLException {
-            for (int i = 0; i < fileColumns.size(); i++) {
-                insert.setString(i + 1, i < values.length && values[i] != null ? values[i] : "");
-            }
-            insert.setLong(fileColumns.size() + 1, timestamp);
-            insert.addBatch();
+            buffer[buffered++] = values;
             rows++;
-            if (++pending == BATCH) {
-                flush();
+            if (buffered == rowsPerInsert) {
+                for (int r = 0; r < rowsPerInsert; r++) {
+                    bind(insertMany, r * (fileColumns.size() + 1), buffer[r]);
+                }
+                insertMany.addBatch();
+                buffered = 0;
+                pendingRows += rowsPerInsert;
+                if (pendingRows >= BATCH) {
+                    insertMany.executeBatch();
+                    connection.commit();
+                    pendingRows = 0;
+                }
             }
+        }
+
+        private void bind(PreparedStatement statement, int offset, String[] values) throws SQLException {
+            for (int i = 0; i < fileColumns.size(); i++) {
+                statement.setString(offset + i + 1, i < values.length && values[i] != null ? values[i] : "");
+            }
+            statement.setLong(offset + fileColumns.size() + 1, timestamp);
         }
 
         public long rows() {
@@ -196,11 +218,15 @@ public final class TableData implements AutoCloseable {
         }
 
         private void flush() throws SQLException {
-            if (pending > 0) {
-                insert.executeBatch();
-                connection.commit();
-                pending = 0;
+            insertMany.executeBatch();
+            for (int r = 0; r < buffered; r++) {
+                bind(insertOne, 0, buffer[r]);
+                insertOne.addBatch();
             }
+            insertOne.executeBatch();
+            connection.commit();
+            buffered = 0;
+            pendingRows = 0;
         }
 
         /**
@@ -212,7 +238,8 @@ public final class TableData implements AutoCloseable {
          */
         public long apply(boolean incremental, List<String> primaryKey) throws SQLException {
             flush();
-            insert.close();
+            insertMany.close();
+            insertOne.close();
             String target = quote(table.sqlName);
             String stg = quote(staging);
             try (Statement s = connection.createStatement()) {

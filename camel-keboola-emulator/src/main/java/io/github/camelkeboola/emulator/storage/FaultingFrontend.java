@@ -22,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -82,6 +84,7 @@ final class FaultingFrontend implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(FaultingFrontend.class);
     private static final int MAX_HEAD = 64 * 1024;
     private static final int BUFFER = 64 * 1024;
+    private static final long MAX_DRAIN = 256L * 1024 * 1024;
 
     private final String name;
     private final int backendPort;
@@ -89,6 +92,7 @@ final class FaultingFrontend implements Closeable {
     private final ErrorRenderer errors;
     private final RequestGuard guard;
     private final ExecutorService threads;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private ServerSocket server;
 
     FaultingFrontend(String name, int backendPort, FaultInjector faults, ErrorRenderer errors, RequestGuard guard) {
@@ -125,6 +129,14 @@ final class FaultingFrontend implements Closeable {
         } catch (IOException e) {
             LOG.debug("Closing {} frontend", name, e);
         }
+        // Blocking socket reads ignore interrupts: closing the sockets is what ends their threads.
+        for (Socket socket : open) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                LOG.debug("Closing a {} frontend connection", name, e);
+            }
+        }
         threads.shutdownNow();
         try {
             threads.awaitTermination(5, TimeUnit.SECONDS);
@@ -150,6 +162,7 @@ final class FaultingFrontend implements Closeable {
     }
 
     private void serve(Socket client) {
+        open.add(client);
         try (client) {
             client.setTcpNoDelay(true);
             InputStream fromClient = new BufferedInputStream(client.getInputStream(), BUFFER);
@@ -164,11 +177,13 @@ final class FaultingFrontend implements Closeable {
                 Thread.sleep(fault.get().duration().toMillis());
             }
             if (fault.isPresent() && (fault.get().kind() == Fault.Kind.STATUS || fault.get().kind() == Fault.Kind.MAINTENANCE)) {
+                drainBody(head, fromClient);
                 writeError(toClient, fault.get());
                 return;
             }
             Optional<byte[]> refusal = guard.refuse(head);
             if (refusal.isPresent()) {
+                drainBody(head, fromClient);
                 toClient.write(refusal.get());
                 toClient.flush();
                 return;
@@ -179,11 +194,15 @@ final class FaultingFrontend implements Closeable {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
             LOG.debug("{} frontend connection ended: {}", name, e.toString());
+        } finally {
+            open.remove(client);
         }
     }
 
     private void forward(RequestHead head, InputStream fromClient, OutputStream toClient, long cutAfter) throws IOException {
-        try (Socket backend = new Socket(InetAddress.getLoopbackAddress(), backendPort)) {
+        Socket backend = new Socket(InetAddress.getLoopbackAddress(), backendPort);
+        open.add(backend);
+        try (backend) {
             backend.setTcpNoDelay(true);
             OutputStream toBackend = backend.getOutputStream();
             toBackend.write(withConnectionClose(head.headText()).getBytes(StandardCharsets.ISO_8859_1));
@@ -220,6 +239,28 @@ final class FaultingFrontend implements Closeable {
                 LOG.debug("{} frontend cut a response body after {} bytes of {} {}", name, cutAfter, head.method(), head.path());
             }
             toClient.flush();
+        } finally {
+            open.remove(backend);
+        }
+    }
+
+    /**
+     * Reads away a request body of known length before answering early, so a client that sends its body without
+     * waiting for {@code 100 Continue} reads our answer instead of a reset connection.
+     */
+    private static void drainBody(RequestHead head, InputStream fromClient) throws IOException {
+        String length = head.header("Content-Length");
+        if (length == null || head.header("Expect") != null) {
+            return;
+        }
+        long left = Math.min(Long.parseLong(length.trim()), MAX_DRAIN);
+        byte[] buffer = new byte[BUFFER];
+        while (left > 0) {
+            int n = fromClient.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (n < 0) {
+                return;
+            }
+            left -= n;
         }
     }
 

@@ -35,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The {@code aws} flavour: S3 with SigV4 served by an embedded S3Proxy over a jclouds filesystem blob store
  * ({@code baseDir/s3/<bucket>/<key>}). S3Proxy knows one identity; it is handed out as STS-style
- * session credentials (the session token is accepted and not checked, as S3Proxy has no notion of it).
+ * session credentials, whose session token the frontend checks (S3Proxy has no notion of it).
  */
 final class S3FileStorage implements FileStorage {
 
@@ -50,7 +50,7 @@ final class S3FileStorage implements FileStorage {
     private final String accessKeyId = "ASIA" + StorageSecrets.upper(16);
     private final String secretAccessKey = StorageSecrets.alnum(40);
     private final String sessionToken = "FwoGZXIvYXdzE" + StorageSecrets.alnum(120);
-    private final SigV4Presigner presigner = new SigV4Presigner(accessKeyId, secretAccessKey, REGION);
+    private final SigV4Presigner presigner = new SigV4Presigner(accessKeyId, secretAccessKey, sessionToken, REGION);
     /** Keys (or slice prefixes) of encrypted files: uploads there must ask for server-side encryption. */
     private final Set<String> encryptedKeys = ConcurrentHashMap.newKeySet();
 
@@ -86,7 +86,7 @@ final class S3FileStorage implements FileStorage {
                 .ignoreUnknownHeaders(true)
                 .build();
         s3Proxy.start();
-        frontend = new FaultingFrontend("s3", s3Proxy.getPort(), faults, S3FileStorage::errorBody, this::requireEncryption);
+        frontend = new FaultingFrontend("s3", s3Proxy.getPort(), faults, S3FileStorage::errorBody, this::guard);
         frontend.start();
     }
 
@@ -214,6 +214,38 @@ final class S3FileStorage implements FileStorage {
             options = ListContainerOptions.Builder.prefix(prefix).recursive().afterMarker(page.getNextMarker());
         }
         names.forEach(name -> blobStore.removeBlob(BUCKET, name));
+    }
+
+    private Optional<byte[]> guard(FaultingFrontend.RequestHead head) {
+        Optional<byte[]> refusal = requireSessionToken(head);
+        return refusal.isPresent() ? refusal : requireEncryption(head);
+    }
+
+    /**
+     * The credentials are session credentials: a signed request must carry their session token (S3Proxy knows
+     * only the key pair, so the token is checked here).
+     */
+    private Optional<byte[]> requireSessionToken(FaultingFrontend.RequestHead head) {
+        String query = head.query();
+        String authorization = head.header("Authorization");
+        boolean signed = (authorization != null && authorization.startsWith("AWS"))
+                || query.contains("X-Amz-Credential=") || query.contains("AWSAccessKeyId=");
+        if (!signed) {
+            return Optional.empty();
+        }
+        String token = head.header("x-amz-security-token");
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("X-Amz-Security-Token=")) {
+                token = URLDecoder.decode(pair.substring("X-Amz-Security-Token=".length()), StandardCharsets.UTF_8);
+            }
+        }
+        if (sessionToken.equals(token)) {
+            return Optional.empty();
+        }
+        String body = token == null
+                ? s3Error("InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.")
+                : s3Error("InvalidToken", "The provided token is malformed or otherwise invalid.");
+        return Optional.of(FaultingFrontend.response(403, "application/xml", body));
     }
 
     /** Real S3 denies an upload of an encrypted Keboola file that does not ask for server-side encryption. */

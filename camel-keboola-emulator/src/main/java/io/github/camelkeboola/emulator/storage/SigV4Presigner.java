@@ -22,11 +22,13 @@ final class SigV4Presigner {
 
     private final String accessKeyId;
     private final String secretAccessKey;
+    private final String sessionToken;
     private final String region;
 
-    SigV4Presigner(String accessKeyId, String secretAccessKey, String region) {
+    SigV4Presigner(String accessKeyId, String secretAccessKey, String sessionToken, String region) {
         this.accessKeyId = accessKeyId;
         this.secretAccessKey = secretAccessKey;
+        this.sessionToken = sessionToken;
         this.region = region;
     }
 
@@ -41,6 +43,8 @@ final class SigV4Presigner {
         query.put("X-Amz-Date", amzDate);
         query.put("X-Amz-Expires", Long.toString(expires.toSeconds()));
         query.put("X-Amz-SignedHeaders", "host");
+        // Presigned with session credentials, as real STS-backed URLs are.
+        query.put("X-Amz-Security-Token", sessionToken);
         String canonicalQuery = query.entrySet().stream()
                 .map(e -> encode(e.getKey(), true) + "=" + encode(e.getValue(), true))
                 .collect(Collectors.joining("&"));

@@ -102,14 +102,19 @@ public final class ApiClient {
         }
     }
 
-    /** Polls a job (from a 202 answer) until it ends; returns the final job. */
+    /** Polls a job (from a 202 answer) until it ends, at most two minutes; returns the final job. */
     public JsonNode waitForJob(Response accepted) {
+        return waitForJob(accepted, Duration.ofSeconds(120));
+    }
+
+    /** Polls a job (from a 202 answer) until it ends; returns the final job. */
+    public JsonNode waitForJob(Response accepted, Duration timeout) {
         if (accepted.status() != 202) {
             throw new AssertionError("Expected 202 with a job, got " + accepted);
         }
         long id = accepted.json().get("id").asLong();
         AtomicReference<JsonNode> last = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> {
+        await().atMost(timeout).pollInterval(Duration.ofMillis(20)).until(() -> {
             JsonNode job = get("/v2/storage/jobs/" + id).json();
             last.set(job);
             String status = job.get("status").asText();
@@ -120,7 +125,11 @@ public final class ApiClient {
 
     /** Waits for a job that must succeed; returns its results. */
     public JsonNode jobResults(Response accepted) {
-        JsonNode job = waitForJob(accepted);
+        return jobResults(accepted, Duration.ofSeconds(120));
+    }
+
+    public JsonNode jobResults(Response accepted, Duration timeout) {
+        JsonNode job = waitForJob(accepted, timeout);
         if (!job.get("status").asText().equals("success")) {
             throw new AssertionError("Job failed: " + job);
         }

@@ -27,6 +27,7 @@ import io.github.camelkeboola.emulator.fault.FaultTarget;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -35,6 +36,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The {@code azure} flavour, driven by the Azure Storage Blob SDK with the SAS connection strings the Storage API hands out. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class AzureBlobFileStorageTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -263,6 +266,19 @@ class AzureBlobFileStorageTest {
         assertEquals(503, busy.status());
         assertTrue(new String(busy.body(), StandardCharsets.UTF_8).contains("<Code>ServerBusy</Code>"));
         assertEquals(200_000, PlainHttp.get(url).body().length);
+    }
+
+    @Test
+    void injectedErrorOnUploadIsTheSdksStorageError() {
+        StoredFile file = file(13, false);
+        JsonNode params = prepare(file).path("absUploadParams");
+        faults.inject(FaultTarget.FILE_STORAGE, "PUT", file.objectKey(), Fault.status(500), 1);
+        BlobClient blob = client(params.path("absCredentials"), params.path("container").asText(), params.path("blobName").asText());
+        BlobStorageException e = assertThrows(BlobStorageException.class, () -> blob.upload(BinaryData.fromBytes(CSV)));
+        assertEquals(500, e.getStatusCode());
+        assertEquals("InternalError", e.getErrorCode().toString());
+        blob.upload(BinaryData.fromBytes(CSV));
+        assertTrue(storage.exists(file.objectKey()));
     }
 
     @Test

@@ -19,6 +19,7 @@ import io.github.camelkeboola.emulator.fault.FaultTarget;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.InputStream;
@@ -33,6 +34,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import java.util.Date;
 import java.util.Map;
 
@@ -43,6 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The {@code gcp} flavour, driven by google-cloud-storage with the access tokens the Storage API hands out. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class GcsFileStorageTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -132,7 +135,7 @@ class GcsFileStorageTest {
     void mediaUploadWithAPlainClient() throws Exception {
         StoredFile file = file(2, false);
         JsonNode params = prepare(file).path("gcsUploadParams");
-        HttpRequest request = HttpRequest.newBuilder(URI.create(storage.origin() + "/upload/storage/v1/b/" + GcsFileStorage.BUCKET
+        HttpRequest request = HttpRequest.newBuilder().timeout(Duration.ofSeconds(30)).uri(URI.create(storage.origin() + "/upload/storage/v1/b/" + GcsFileStorage.BUCKET
                         + "/o?uploadType=media&name=" + URLEncoder.encode(file.objectKey(), StandardCharsets.UTF_8)))
                 .header("Authorization", "Bearer " + params.path("access_token").asText())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(CSV)).build();
@@ -141,6 +144,40 @@ class GcsFileStorageTest {
         assertEquals(200, response.statusCode(), response.body());
         assertEquals(Integer.toString(CSV.length), JSON.readTree(response.body()).path("size").asText());
         assertArrayEquals(CSV, storage.read(file.objectKey()).readAllBytes());
+    }
+
+    @Test
+    void resumableUploadProtocolWithAPlainClient() throws Exception {
+        StoredFile file = file(11, false);
+        String token = prepare(file).path("gcsUploadParams").path("access_token").asText();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        byte[] content = new GeneratedContent(150).readAllBytes();
+
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder().timeout(Duration.ofSeconds(30)).uri(URI.create(storage.origin() + "/upload/storage/v1/b/"
+                        + GcsFileStorage.BUCKET + "/o?uploadType=resumable&name=" + URLEncoder.encode(file.objectKey(), StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, started.statusCode());
+        URI session = URI.create(started.headers().firstValue("Location").orElseThrow());
+
+        HttpResponse<String> first = http.send(HttpRequest.newBuilder(session).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+                .header("Content-Range", "bytes 0-99/*").PUT(HttpRequest.BodyPublishers.ofByteArray(content, 0, 100)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(308, first.statusCode());
+        assertEquals("bytes=0-99", first.headers().firstValue("Range").orElseThrow());
+
+        HttpResponse<String> status = http.send(HttpRequest.newBuilder(session).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+                .header("Content-Range", "bytes */*").PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(308, status.statusCode());
+        assertEquals("bytes=0-99", status.headers().firstValue("Range").orElseThrow());
+        assertFalse(storage.exists(file.objectKey()));
+
+        // The last chunk repeats 10 persisted bytes, as a client does after losing a response.
+        HttpResponse<String> last = http.send(HttpRequest.newBuilder(session).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+                .header("Content-Range", "bytes 90-149/150").PUT(HttpRequest.BodyPublishers.ofByteArray(content, 90, 60)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, last.statusCode(), last.body());
+        assertEquals("150", JSON.readTree(last.body()).path("size").asText());
+        assertArrayEquals(content, storage.read(file.objectKey()).readAllBytes());
     }
 
     @Test

@@ -9,7 +9,9 @@ import io.github.camelkeboola.emulator.fault.FaultTarget;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -18,16 +20,21 @@ import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -37,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The {@code aws} flavour, driven by the AWS SDK for Java v2 with the credentials the Storage API hands out. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class S3FileStorageTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -197,6 +205,34 @@ class S3FileStorageTest {
     }
 
     @Test
+    void signedRequestsNeedTheSessionToken() throws Exception {
+        StoredFile file = file(15, false, false);
+        serverWrite(file.objectKey(), CSV);
+        ObjectNode detail = detail(file);
+        JsonNode credentials = detail.path("credentials");
+        S3Client withoutToken = S3Client.builder().endpointOverride(URI.create(detail.path("url").asText()).resolve("/"))
+                .forcePathStyle(true).region(Region.US_EAST_1)
+                .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        credentials.path("AccessKeyId").asText(), credentials.path("SecretAccessKey").asText())))
+                .build();
+        try (withoutToken) {
+            S3Exception e = assertThrows(S3Exception.class,
+                    () -> withoutToken.getObjectAsBytes(b -> b.bucket(S3FileStorage.BUCKET).key(file.objectKey())));
+            assertEquals(403, e.statusCode());
+            assertEquals("InvalidAccessKeyId", e.awsErrorDetails().errorCode());
+        }
+        ObjectNode forged = credentials.deepCopy();
+        forged.put("SessionToken", "FwoGZXIvYXdzEforged");
+        try (S3Client s3 = client(detail.path("url").asText(), forged)) {
+            S3Exception e = assertThrows(S3Exception.class,
+                    () -> s3.getObjectAsBytes(b -> b.bucket(S3FileStorage.BUCKET).key(file.objectKey())));
+            assertEquals(403, e.statusCode());
+            assertEquals("InvalidToken", e.awsErrorDetails().errorCode());
+        }
+    }
+
+    @Test
     void storageTokenInsteadOfCredentialsIsRejected() throws Exception {
         StoredFile file = file(8, false, false);
         serverWrite(file.objectKey(), CSV);
@@ -260,6 +296,42 @@ class S3FileStorageTest {
             assertEquals(expected, GeneratedContent.sha256(
                     s3.getObject(b -> b.bucket(S3FileStorage.BUCKET).key(file.objectKey()))));
         }
+    }
+
+    @Test
+    void multipartUploadOfAnEncryptedFile() throws Exception {
+        StoredFile file = file(13, false, true);
+        ObjectNode prepared = prepare(file);
+        int partSize = 5 * 1024 * 1024;
+        long size = partSize + 1000L;
+        try (S3Client s3 = client(prepared.path("url").asText(), prepared.path("uploadParams").path("credentials"))) {
+            String uploadId = s3.createMultipartUpload(b -> b.bucket(S3FileStorage.BUCKET).key(file.objectKey())
+                    .serverSideEncryption(ServerSideEncryption.AES256)).uploadId();
+            InputStream content = new GeneratedContent(size);
+            List<CompletedPart> parts = new ArrayList<>();
+            for (int number = 1; number <= 2; number++) {
+                byte[] part = content.readNBytes(partSize);
+                int n = number;
+                String etag = s3.uploadPart(b -> b.bucket(S3FileStorage.BUCKET).key(file.objectKey()).uploadId(uploadId).partNumber(n),
+                        RequestBody.fromBytes(part)).eTag();
+                parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
+            }
+            s3.completeMultipartUpload(b -> b.bucket(S3FileStorage.BUCKET).key(file.objectKey()).uploadId(uploadId)
+                    .multipartUpload(m -> m.parts(parts)));
+        }
+        assertEquals(size, storage.size(file.objectKey()));
+        assertEquals(GeneratedContent.sha256(new GeneratedContent(size)), GeneratedContent.sha256(storage.read(file.objectKey())));
+    }
+
+    @Test
+    void injectedDelayHoldsTheResponseBack() throws Exception {
+        StoredFile file = file(14, false, false);
+        serverWrite(file.objectKey(), CSV);
+        String url = detail(file).path("url").asText();
+        faults.inject(FaultTarget.FILE_STORAGE, "GET", file.objectKey(), Fault.delay(Duration.ofMillis(400)), 1);
+        long started = System.nanoTime();
+        assertArrayEquals(CSV, PlainHttp.get(url).body());
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() >= 400);
     }
 
     @Test
