@@ -37,8 +37,10 @@ final class ProbeEmulator implements AutoCloseable {
     }
 
     static ProbeEmulator start(String provider) throws Exception {
-        String token = "probe-" + UUID.randomUUID();
-        Path dataDir = Files.createTempDirectory("keboola-probe-data");
+        return start(provider, Files.createTempDirectory("keboola-probe-data"), "probe-" + UUID.randomUUID());
+    }
+
+    static ProbeEmulator start(String provider, Path dataDir, String token) throws Exception {
         Path log = Files.createTempFile("keboola-probe-" + provider, ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
