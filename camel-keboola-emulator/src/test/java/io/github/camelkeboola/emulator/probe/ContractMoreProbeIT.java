@@ -178,6 +178,29 @@ class ContractMoreProbeIT {
         assertEquals("buckets.deleteNotEmpty", r.json().path("code").asText(), r::toString);
     }
 
+    // §8 other file calls: tags add / remove, refresh, delete (async)
+    @Test
+    void fileTagsRefreshAndDelete() {
+        JsonNode prepared = kbc.upload("tags.csv", "a\n1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String id = prepared.path("id").asText();
+        ProbeHttp.Response tagged = http.postJson("/v2/storage/files/" + id + "/tags", Map.of("tag", "probe-tag"));
+        assertTrue(tagged.status() / 100 == 2, tagged::toString);
+        assertTrue(texts(kbc.fileDetail(prepared.get("id")).path("tags")).contains("probe-tag"));
+        ProbeHttp.Response untagged = http.delete("/v2/storage/files/" + id + "/tags/probe-tag");
+        assertTrue(untagged.status() / 100 == 2, untagged::toString);
+        assertFalse(texts(kbc.fileDetail(prepared.get("id")).path("tags")).contains("probe-tag"));
+        ProbeHttp.Response refreshed = http.send(http.request("/v2/storage/files/" + id + "/refresh", emulator.token())
+                .PUT(HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, refreshed.status(), refreshed::toString);
+        ProbeHttp.Response deleted = http.delete("/v2/storage/files/" + id + "?async=true");
+        if (deleted.status() == 202) {
+            http.awaitSuccess(deleted);
+        } else {
+            assertEquals(204, deleted.status(), deleted::toString);
+        }
+        assertEquals(404, http.get("/v2/storage/files/" + id).status());
+    }
+
     private static List<String> previewInOrder(String tableId, String query) {
         ProbeHttp.Response r = http.get("/v2/storage/tables/" + tableId + "/data-preview?" + query);
         List<List<String>> rows = ProbeSupport.csv(r.text());
