@@ -26,6 +26,19 @@ public class KeboolaComponent extends HealthCheckComponent {
         return endpoint;
     }
 
+    // not an option: the clients the endpoints share, closed when the component stops
+    private final SharedClients sharedClients = new SharedClients();
+
+    SharedClients getSharedClients() {
+        return sharedClients;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        sharedClients.close();
+        super.doStop();
+    }
+
     public KeboolaConfiguration getConfiguration() {
         return configuration;
     }

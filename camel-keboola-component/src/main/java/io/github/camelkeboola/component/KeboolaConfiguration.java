@@ -122,7 +122,8 @@ public class KeboolaConfiguration implements Cloneable {
     private int downloadParallelism = 4;
 
     @UriParam(label = "advanced", defaultValue = "16777216",
-              description = "Size in bytes of one part of a multipart upload; also the memory one upload holds.")
+              description = "Size in bytes of one part of a multipart upload; an upload holds at most two parts in memory."
+                            + " S3 needs at least 5 MiB (smaller values are raised to it), GCS multiples of 256 KiB (rounded down).")
     private int uploadPartSize = 16 * 1024 * 1024;
 
     @UriParam(label = "advanced", defaultValue = "30s", javaType = "java.time.Duration",

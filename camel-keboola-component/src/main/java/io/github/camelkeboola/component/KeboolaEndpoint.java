@@ -10,9 +10,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
-import org.apache.camel.util.IOHelper;
 import org.apache.camel.util.URISupport;
-import io.github.camelkeboola.component.api.HttpStorageApi;
 import io.github.camelkeboola.component.api.StorageApi;
 import io.github.camelkeboola.component.producer.KeboolaProducer;
 import io.github.camelkeboola.component.transfer.FileTransfer;
@@ -37,10 +35,6 @@ public class KeboolaEndpoint extends ScheduledPollEndpoint {
         this.tableId = configuration.getTableId();
     }
 
-    // One Storage API client and one file transfer per endpoint, shared by its producers and consumer.
-    private StorageApi storageApi;
-    private FileTransfer fileTransfer;
-
     @Override
     public Producer createProducer() throws Exception {
         return new KeboolaProducer(this);
@@ -53,28 +47,14 @@ public class KeboolaEndpoint extends ScheduledPollEndpoint {
         return consumer;
     }
 
-    /** The endpoint's Storage API client (created on first use, closed when the endpoint stops). */
-    public synchronized StorageApi getStorageApi() {
-        if (storageApi == null) {
-            storageApi = new HttpStorageApi(configuration);
-        }
-        return storageApi;
+    /** The Storage API client of this endpoint's stack and token (shared with alike endpoints of the component). */
+    public StorageApi getStorageApi() {
+        return getComponent().getSharedClients().storageApi(configuration);
     }
 
-    /** The endpoint's file storage transfer (created on first use, closed when the endpoint stops). */
-    public synchronized FileTransfer getFileTransfer() {
-        if (fileTransfer == null) {
-            fileTransfer = FileTransfer.create(configuration);
-        }
-        return fileTransfer;
-    }
-
-    @Override
-    protected synchronized void doStop() throws Exception {
-        IOHelper.close(storageApi, fileTransfer);
-        storageApi = null;
-        fileTransfer = null;
-        super.doStop();
+    /** The file storage transfer of this endpoint's settings (shared with alike endpoints of the component). */
+    public FileTransfer getFileTransfer() {
+        return getComponent().getSharedClients().fileTransfer(configuration);
     }
 
     @Override

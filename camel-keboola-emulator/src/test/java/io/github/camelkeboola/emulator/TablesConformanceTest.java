@@ -226,6 +226,32 @@ class TablesConformanceTest {
         assertEquals("\"id\",\"c\"\n\"2\",\"y\"\n", api().get("/v2/storage/tables/in.c-main.rows/data-preview").body());
     }
 
+    @Test
+    void columnAndPrimaryKeyJobs() {
+        api().postForm("/v2/storage/buckets/in.c-main/tables", "name", "shape", "dataString", "id,a\n1,x\n1,y\n");
+        JsonNode added = api().waitForJob(api().postJson("/v2/storage/tables/in.c-main.shape/columns", Map.of("name", "b")));
+        assertEquals("tableColumnAdd", added.get("operationName").asText());
+        assertEquals(List.of("id", "a", "b"), strings(added.at("/results/columns")));
+        assertEquals(400, api().postJson("/v2/storage/tables/in.c-main.shape/columns", Map.of("name", "_bad")).status());
+
+        JsonNode duplicate = api().waitForJob(api().postJson("/v2/storage/tables/in.c-main.shape/primary-key",
+                Map.of("columns", List.of("id"))));
+        assertEquals("error", duplicate.get("status").asText());
+        JsonNode pk = api().waitForJob(api().postJson("/v2/storage/tables/in.c-main.shape/primary-key",
+                Map.of("columns", List.of("id", "a"))));
+        assertEquals("success", pk.get("status").asText(), pk.toString());
+        assertEquals(List.of("id", "a"), strings(api().get("/v2/storage/tables/in.c-main.shape").json().get("primaryKey")));
+
+        JsonNode pkColumn = api().waitForJob(api().delete("/v2/storage/tables/in.c-main.shape/columns/a"));
+        assertEquals("error", pkColumn.get("status").asText());
+        assertEquals("success", api().waitForJob(api().delete("/v2/storage/tables/in.c-main.shape/primary-key")).get("status").asText());
+        assertEquals("success", api().waitForJob(api().delete("/v2/storage/tables/in.c-main.shape/columns/a")).get("status").asText());
+        JsonNode table = api().get("/v2/storage/tables/in.c-main.shape").json();
+        assertEquals(List.of("id", "b"), strings(table.get("columns")));
+        assertEquals(List.of(), strings(table.get("primaryKey")));
+        assertEquals("\"id\",\"b\"\n\"1\",\"\"\n\"1\",\"\"\n", api().get("/v2/storage/tables/in.c-main.shape/data-preview").body());
+    }
+
     static List<String> strings(JsonNode array) {
         List<String> out = new java.util.ArrayList<>();
         array.forEach(n -> out.add(n.asText()));

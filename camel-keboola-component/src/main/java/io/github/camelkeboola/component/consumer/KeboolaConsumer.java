@@ -12,10 +12,12 @@ import io.github.camelkeboola.component.transfer.CloseableIterator;
 import io.github.camelkeboola.component.transfer.ExportRequest;
 import io.github.camelkeboola.component.transfer.ExportedTable;
 import io.github.camelkeboola.component.transfer.TableExporter;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.Route;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
@@ -39,6 +41,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -51,6 +55,8 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(KeboolaConsumer.class);
     private static final int MAX_HEADER_BYTES = 1024 * 1024;
+    // started consumers, for the dev console: one started by master: is not the consumer of any route
+    private static final Set<KeboolaConsumer> STARTED = ConcurrentHashMap.newKeySet();
 
     private final KeboolaEndpoint endpoint;
     private final KeboolaConfiguration configuration;
@@ -61,6 +67,7 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
     private StateRepository<String, String> stateRepository;
     private boolean stateRepositoryStartedHere;
     private ChangeCursor cursor;
+    private String routeId;
     private Long initialSince;
     // the second of the last import an export found still open, and when to look again
     private long openSecond = Long.MIN_VALUE;
@@ -106,16 +113,24 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
         // a repository started here is also stopped here, so a standby that takes over later loads it afresh
         stateRepositoryStartedHere = !ServiceHelper.isStarted(stateRepository);
         ServiceHelper.startService(stateRepository);
+        routeId = findRouteId();
         cursor = new ChangeCursor(stateRepository, stateKey(), tableId);
         api = endpoint.getStorageApi();
         exporter = new TableExporter(api, endpoint.getFileTransfer());
         LOG.info("Consuming changes of table {} from cursor {} (key {})", tableId,
                 ChangeWindow.iso(cursor.read()), cursor.key());
         super.doStart();
+        STARTED.add(this);
+    }
+
+    /** The started consumers of a Camel context. */
+    static List<KeboolaConsumer> started(CamelContext context) {
+        return STARTED.stream().filter(c -> c.endpoint.getCamelContext() == context).toList();
     }
 
     @Override
     protected void doStop() throws Exception {
+        STARTED.remove(this);
         super.doStop();
         WindowRun run = current;
         if (run != null) {
@@ -145,9 +160,32 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
     }
 
     /** The key of the cursor: the configured one, or table id and route id, so two routes on one table do not collide. */
-    String stateKey() {
+    private String stateKey() {
         String key = configuration.getStateKey();
-        return key != null && !key.isBlank() ? key : tableId + "/" + getRouteId();
+        if (key != null && !key.isBlank()) {
+            return key;
+        }
+        if (routeId == null) {
+            throw new IllegalArgumentException("The route of the consumer of " + tableId
+                                               + " is unknown: set stateKey to name its cursor");
+        }
+        return tableId + "/" + routeId;
+    }
+
+    /**
+     * The id of this consumer's route. A consumer started by another one ({@code master:}) is not told its route;
+     * it is the route whose processor it feeds. Null if none is found.
+     */
+    private String findRouteId() {
+        if (getRouteId() != null) {
+            return getRouteId();
+        }
+        for (Route route : endpoint.getCamelContext().getRoutes()) {
+            if (route.getProcessor() == getProcessor()) {
+                return route.getRouteId();
+            }
+        }
+        return null;
     }
 
     @Override
@@ -459,8 +497,13 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
         return tableId;
     }
 
+    /** The route's id (also for a consumer started by {@code master:}), null if unknown. */
+    public String getRouteIdInUse() {
+        return routeId;
+    }
+
     public String getStateKeyInUse() {
-        return cursor == null ? stateKey() : cursor.key();
+        return cursor == null ? null : cursor.key();
     }
 
     /** The stored cursor (epoch seconds), or null. */

@@ -1,6 +1,5 @@
 package io.github.camelkeboola.component.consumer;
 
-import org.apache.camel.Route;
 import org.apache.camel.spi.annotations.DevConsole;
 import org.apache.camel.support.console.AbstractDevConsole;
 import org.apache.camel.util.json.JsonArray;
@@ -21,19 +20,17 @@ public class KeboolaConsumerDevConsole extends AbstractDevConsole {
     @Override
     protected String doCallText(Map<String, Object> options) {
         StringBuilder text = new StringBuilder();
-        for (Route route : getCamelContext().getRoutes()) {
-            if (route.getConsumer() instanceof KeboolaConsumer consumer) {
-                Long cursor = consumer.getCursor();
-                text.append(String.format("Route: %s (%s)%n", route.getRouteId(), consumer.getStatus()));
-                text.append(String.format("    Table: %s%n", consumer.getTableId()));
-                text.append(String.format("    Cursor: %s (key %s%s)%n", cursor == null ? "none" : ChangeWindow.iso(cursor),
-                        consumer.getStateKeyInUse(), consumer.isStateRepositoryInMemory() ? ", in memory" : ""));
-                text.append(String.format("    Last poll: %s: %s%n", orNone(consumer.getLastPollTime()),
-                        orNone(consumer.getLastPollOutcome())));
-                text.append(String.format("    Last window: %s, export job %s%n", orNone(consumer.getLastWindow()),
-                        orNone(consumer.getLastJobId())));
-                text.append(String.format("    Last cursor commit: %s%n", orNone(consumer.getLastCommitTime())));
-            }
+        for (KeboolaConsumer consumer : KeboolaConsumer.started(getCamelContext())) {
+            Long cursor = consumer.getCursor();
+            text.append(String.format("Route: %s (%s)%n", consumer.getRouteIdInUse(), consumer.getStatus()));
+            text.append(String.format("    Table: %s%n", consumer.getTableId()));
+            text.append(String.format("    Cursor: %s (key %s%s)%n", cursor == null ? "none" : ChangeWindow.iso(cursor),
+                    consumer.getStateKeyInUse(), consumer.isStateRepositoryInMemory() ? ", in memory" : ""));
+            text.append(String.format("    Last poll: %s: %s%n", orNone(consumer.getLastPollTime()),
+                    orNone(consumer.getLastPollOutcome())));
+            text.append(String.format("    Last window: %s, export job %s%n", orNone(consumer.getLastWindow()),
+                    orNone(consumer.getLastJobId())));
+            text.append(String.format("    Last cursor commit: %s%n", orNone(consumer.getLastCommitTime())));
         }
         return text.toString();
     }
@@ -41,24 +38,22 @@ public class KeboolaConsumerDevConsole extends AbstractDevConsole {
     @Override
     protected Map<String, Object> doCallJson(Map<String, Object> options) {
         JsonArray consumers = new JsonArray();
-        for (Route route : getCamelContext().getRoutes()) {
-            if (route.getConsumer() instanceof KeboolaConsumer consumer) {
-                JsonObject json = new JsonObject();
-                json.put("routeId", route.getRouteId());
-                json.put("status", consumer.getStatus().name());
-                json.put("tableId", consumer.getTableId());
-                json.put("stateKey", consumer.getStateKeyInUse());
-                json.put("stateInMemory", consumer.isStateRepositoryInMemory());
-                Long cursor = consumer.getCursor();
-                json.put("cursor", cursor);
-                json.put("cursorTime", ChangeWindow.iso(cursor));
-                json.put("lastPollTime", string(consumer.getLastPollTime()));
-                json.put("lastPollOutcome", consumer.getLastPollOutcome());
-                json.put("lastWindow", consumer.getLastWindow());
-                json.put("lastJobId", consumer.getLastJobId());
-                json.put("lastCommitTime", string(consumer.getLastCommitTime()));
-                consumers.add(json);
-            }
+        for (KeboolaConsumer consumer : KeboolaConsumer.started(getCamelContext())) {
+            JsonObject json = new JsonObject();
+            json.put("routeId", consumer.getRouteIdInUse());
+            json.put("status", consumer.getStatus().name());
+            json.put("tableId", consumer.getTableId());
+            json.put("stateKey", consumer.getStateKeyInUse());
+            json.put("stateInMemory", consumer.isStateRepositoryInMemory());
+            Long cursor = consumer.getCursor();
+            json.put("cursor", cursor);
+            json.put("cursorTime", ChangeWindow.iso(cursor));
+            json.put("lastPollTime", string(consumer.getLastPollTime()));
+            json.put("lastPollOutcome", consumer.getLastPollOutcome());
+            json.put("lastWindow", consumer.getLastWindow());
+            json.put("lastJobId", consumer.getLastJobId());
+            json.put("lastCommitTime", string(consumer.getLastCommitTime()));
+            consumers.add(json);
         }
         JsonObject root = new JsonObject();
         root.put("consumers", consumers);

@@ -1,6 +1,7 @@
 package io.github.camelkeboola.component.producer;
 
 import io.github.camelkeboola.component.KeboolaConfiguration;
+import io.github.camelkeboola.component.KeboolaCsvStream;
 import io.github.camelkeboola.component.KeboolaException;
 import io.github.camelkeboola.component.KeboolaOutputType;
 import io.github.camelkeboola.component.transfer.ExportRequest;
@@ -43,7 +44,7 @@ final class ExportTableOperation implements ProducerOperation {
         switch (outputType) {
             case rows -> exchange.getMessage().setBody(closeOnCompletion(exchange, table.openRows()));
             case file -> exchange.getMessage().setBody(writeFile(table, Paths.get(config.getOutputDirectory())).toFile());
-            default -> exchange.getMessage().setBody(closeOnCompletion(exchange, table.openCsv()));
+            default -> exchange.getMessage().setBody(closeOnCompletion(exchange, new KeboolaCsvStream(table.openCsv())));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.camelkeboola.component.producer;
 
 import io.github.camelkeboola.component.KeboolaConstants;
+import io.github.camelkeboola.component.KeboolaCsvStream;
 import io.github.camelkeboola.component.KeboolaEndpoint;
 import io.github.camelkeboola.component.KeboolaException;
 import io.github.camelkeboola.component.KeboolaOperation;
@@ -56,6 +57,7 @@ public class KeboolaProducer extends DefaultProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        KeboolaCsvStream.excludeFromStreamCaching(getEndpoint().getCamelContext());
         // opt-in like every Camel producer check: camel.health.producersEnabled=true provides the repository
         healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);

@@ -3,9 +3,12 @@ package io.github.camelkeboola.component.consumer;
 import io.github.camelkeboola.emulator.junit.KeboolaEmulatorExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.console.DevConsole;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.processor.state.FileStateRepository;
+import org.apache.camel.util.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
@@ -47,7 +51,7 @@ class KeboolaConsumerMasterTest extends ConsumerTestSupport {
             await().until(() -> first.size() == 2);
 
             Delivered second = new Delivered();
-            startInstance("second", shared, tableId, second);
+            CamelContext standby = startInstance("second", shared, tableId, second);
             writer.upsert(tableId, "id,status\n3,new\n1,paid\n");
             await().until(() -> first.size() == 4);
             assertEquals(List.of("1=new", "2=new", "1=paid", "3=new"), sortedPerWindow(first.rows()));
@@ -61,7 +65,20 @@ class KeboolaConsumerMasterTest extends ConsumerTestSupport {
             assertEquals(List.of("4=new", "2=shipped"), second.rows(),
                     "the standby continued from the leader's cursor: no row of the table read again");
             assertEquals(4, first.size());
+
+            // the dev console of the new leader shows its consumer, started by master:
+            JsonObject console = (JsonObject) PluginHelper.getDevConsoleResolver(standby).resolveDevConsole("keboola")
+                    .call(DevConsole.MediaType.JSON);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> entry = ((List<Map<String, Object>>) console.get("consumers")).get(0);
+            assertEquals(ROUTE_ID, entry.get("routeId"));
+            assertEquals(tableId + "/" + ROUTE_ID, entry.get("stateKey"));
         }
+        FileStateRepository cursors = FileStateRepository.fileStateRepository(shared.resolve("cursor.properties").toFile());
+        cursors.start();
+        assertEquals(List.of(tableId + "/" + ROUTE_ID), List.copyOf(cursors.getCache().keySet()),
+                "the cursor's key names the route, as without master:");
+        cursors.stop();
     }
 
     private CamelContext startInstance(String name, Path shared, String tableId, Delivered delivered) throws Exception {

@@ -3,6 +3,7 @@ package io.github.camelkeboola.component.it;
 import io.github.camelkeboola.component.CapturedLog;
 import io.github.camelkeboola.component.KeboolaComponent;
 import io.github.camelkeboola.component.KeboolaConstants;
+import io.github.camelkeboola.component.KeboolaCsvStream;
 import io.github.camelkeboola.component.KeboolaException;
 import io.github.camelkeboola.emulator.KeboolaEmulator;
 import io.github.camelkeboola.emulator.fault.Fault;
@@ -67,6 +68,9 @@ abstract class AbstractKeboolaProducerEmulatorTest extends CamelTestSupport {
             public void configure() {
                 from("direct:keboola").toD("keboola:${header.table}?${header.options}");
                 from("direct:exportCsv").toD("keboola:${header.table}?operation=exportTable${header.options}")
+                        .convertBodyTo(String.class);
+                from("direct:exportBodyType").toD("keboola:${header.table}?operation=exportTable")
+                        .setHeader("bodyType", simple("${body.getClass().getName()}"))
                         .convertBodyTo(String.class);
                 from("direct:exportRows").toD("keboola:${header.table}?operation=exportTable&outputType=rows${header.options}")
                         .split(body()).streaming().to("mock:rows");
@@ -134,6 +138,19 @@ abstract class AbstractKeboolaProducerEmulatorTest extends CamelTestSupport {
         String csv = exportCsv(tableId, "", Map.of());
         assertThat(csv).startsWith("\"id\",\"name\"\n");
         assertThat(dataLines(csv)).containsExactly("\"1\",\"alpha\"", "\"2\",\"b, with comma\"", "\"3\",\"gamma\"");
+    }
+
+    @Test
+    void exportStreamReachesTheNextStepUncached(TestInfo info) {
+        String tableId = table(info);
+        ok(tableId, "", "id\n1\n");
+
+        Exchange exchange = template.request("direct:exportBodyType", e -> e.getIn().setHeader("table", tableId));
+
+        // stream caching is on in this context; a cached body would have been read whole into memory
+        assertThat(context.getStreamCachingStrategy().isEnabled()).isTrue();
+        assertThat(exchange.getMessage().getHeader("bodyType")).isEqualTo(KeboolaCsvStream.class.getName());
+        assertThat(exchange.getMessage().getBody(String.class)).isEqualTo("\"id\"\n\"1\"\n");
     }
 
     @Test

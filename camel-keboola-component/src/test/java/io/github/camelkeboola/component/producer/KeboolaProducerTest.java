@@ -149,6 +149,16 @@ class KeboolaProducerTest extends CamelTestSupport {
     }
 
     @Test
+    void alikeEndpointsShareOneClient() {
+        KeboolaEndpoint a = context.getEndpoint(uri("in.c-main.a", ""), KeboolaEndpoint.class);
+        KeboolaEndpoint b = context.getEndpoint(uri("in.c-main.b", "operation=getTable"), KeboolaEndpoint.class);
+        KeboolaEndpoint otherTimeout = context.getEndpoint(uri("in.c-main.c", "requestTimeout=5000"), KeboolaEndpoint.class);
+
+        assertThat(a.getStorageApi()).isSameAs(b.getStorageApi()).isNotSameAs(otherTimeout.getStorageApi());
+        assertThat(a.getFileTransfer()).isSameAs(b.getFileTransfer()).isNotSameAs(otherTimeout.getFileTransfer());
+    }
+
+    @Test
     void endpointNeedsAToken() {
         assertThatThrownBy(() -> context.getEndpoint("keboola:in.c-main.orders?stackUrl=" + server.url()))
                 .isInstanceOf(ResolveEndpointFailedException.class).hasMessageContaining("token");

@@ -1,6 +1,5 @@
 package io.github.camelkeboola.component.transfer;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelkeboola.component.KeboolaConfiguration;
 import io.github.camelkeboola.component.KeboolaException;
 import org.junit.jupiter.api.AfterEach;

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.camelkeboola.emulator.db.Token;
 import io.github.camelkeboola.emulator.fault.Fault;
 import io.github.camelkeboola.emulator.fault.FaultTarget;
+import io.github.camelkeboola.emulator.jobs.JobFailedException;
 import io.github.camelkeboola.emulator.jobs.JobQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,7 @@ public final class ApiServer implements AutoCloseable {
         new AsyncTableEndpoints(stack).register(router);
         new ExportEndpoints(stack).register(router);
         new RowsDeleteEndpoints(stack).register(router);
+        new ColumnEndpoints(stack).register(router);
     }
 
     /** Starts listening; returns the bound port. */
@@ -91,6 +93,8 @@ public final class ApiServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             response = error(new ApiException(503, "", "The emulator is stopping."));
         }
+        // Path only: query strings and headers stay out of logs.
+        LOG.debug("{} {} -> {}{}", method, path, response.status(), fault == null ? "" : " (fault " + fault.kind() + ")");
         send(exchange, response, fault != null && fault.kind() == Fault.Kind.CUT_BODY ? fault.afterBytes() : -1);
     }
 
@@ -115,6 +119,9 @@ public final class ApiServer implements AutoCloseable {
                     exchange.getRequestHeaders(), failJob));
         } catch (ApiException e) {
             return error(e);
+        } catch (JobFailedException e) {
+            // Loading and validation code shared with jobs, run synchronously (the deprecated sync calls).
+            return error(ApiException.validation(e.code(), e.getMessage()));
         } catch (SQLDataException e) {
             // A value the query cannot use, e.g. a filter with dataType INTEGER on text.
             return error(ApiException.validation("storage.tables.validation", "Invalid value in the request: " + e.getMessage()));

@@ -3,7 +3,6 @@ package io.github.camelkeboola.emulator.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelkeboola.emulator.db.Bucket;
 import io.github.camelkeboola.emulator.db.Table;
-import io.github.camelkeboola.emulator.jobs.JobFailedException;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +10,8 @@ import java.util.List;
 
 /**
  * The deprecated synchronous table calls: create from {@code dataString} ({@code POST buckets/{id}/tables},
- * 201 with the table) and import ({@code POST tables/{id}/import}). Form or multipart bodies only.
+ * 201 with the table) and import ({@code POST tables/{id}/import}). Form or multipart bodies only; load errors answer 400
+ * with the code an import job would fail with.
  */
 final class SyncTableEndpoints {
 
@@ -37,8 +37,6 @@ final class SyncTableEndpoints {
         try (CsvInput input = input(p)) {
             Table table = loads.create(bucket, name, primaryKey, TableLoads.Load.of(input, p), request.token(), request.runId());
             return ApiResponse.json(201, Views.table(stack, table));
-        } catch (JobFailedException e) {
-            throw ApiException.validation(e.code(), e.getMessage());
         }
     }
 
@@ -52,8 +50,6 @@ final class SyncTableEndpoints {
             body.put("status", "ok");
             body.setAll(results);
             return ApiResponse.ok(body);
-        } catch (JobFailedException e) {
-            throw ApiException.validation(e.code(), e.getMessage());
         }
     }
 

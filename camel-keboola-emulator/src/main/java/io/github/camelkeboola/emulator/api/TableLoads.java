@@ -242,7 +242,7 @@ final class TableLoads {
         return first == null ? List.of() : List.of(first);
     }
 
-    private static void checkColumns(List<String> columns) {
+    static void checkColumns(List<String> columns) {
         Set<String> seen = new LinkedHashSet<>();
         for (String column : columns) {
             if (!column.matches(COLUMN_NAME)) {

@@ -105,6 +105,33 @@ public final class TableData implements AutoCloseable {
         }
     }
 
+    public void addColumn(String sqlTable, String column) throws SQLException {
+        execute("ALTER TABLE " + quote(sqlTable) + " ADD COLUMN " + quote(column) + " VARCHAR DEFAULT '' NOT NULL");
+    }
+
+    public void dropColumn(String sqlTable, String column) throws SQLException {
+        execute("ALTER TABLE " + quote(sqlTable) + " DROP COLUMN " + quote(column));
+    }
+
+    /** Whether some value combination of {@code columns} occurs in more than one row. */
+    public boolean hasDuplicates(String sqlTable, List<String> columns) throws SQLException {
+        String keys = String.join(", ", columns.stream().map(TableData::quote).toList());
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT 1 FROM " + quote(sqlTable) + " GROUP BY " + keys
+                     + " HAVING COUNT(*) > 1 LIMIT 1")) {
+            return rs.next();
+        }
+    }
+
+    /** Indexes the primary key columns (upserts look rows up by them); an empty key drops the index. */
+    public void primaryKeyIndex(String sqlTable, List<String> primaryKey) throws SQLException {
+        execute("DROP INDEX IF EXISTS " + quote(sqlTable + "_pk"));
+        if (!primaryKey.isEmpty()) {
+            execute("CREATE INDEX " + quote(sqlTable + "_pk") + " ON " + quote(sqlTable) + " ("
+                    + String.join(", ", primaryKey.stream().map(TableData::quote).toList()) + ")");
+        }
+    }
+
     /** Deletes the rows the query's conditions select; returns how many. */
     public long delete(String sqlTable, RowQuery query) throws SQLException {
         try (Connection c = pool.getConnection();

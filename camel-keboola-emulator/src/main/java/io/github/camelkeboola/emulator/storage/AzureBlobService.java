@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -91,7 +90,7 @@ final class AzureBlobService implements HttpHandler {
             default -> 'w';
         };
         Optional<AzureSas.Refusal> refusal = requestAccount.equals(account)
-                ? sas.verify(query, permission, containerLevel ? 'c' : 'o', clock.instant())
+                ? sas.verify(query, permission, requestContainer.isEmpty() ? 's' : containerLevel ? 'c' : 'o', clock.instant())
                 : Optional.of(AzureSas.authenticationFailed("The account " + requestAccount + " is not served here."));
         if (refusal.isPresent()) {
             AzureSas.Refusal r = refusal.get();

@@ -11,14 +11,20 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Objects of one container as plain files in a directory, one file per key (the key URL-encoded into a flat
- * file name, so keys that are prefixes of each other never clash). Writes are staged and moved into place.
+ * file name, so keys that are prefixes of each other never clash). A key too long for a file name is stored
+ * under {@code ~<sha256>}, with its key in {@code ~<sha256>.key} beside it ({@code ~} never starts an encoded key).
+ * Writes are staged and moved into place.
  */
 final class DirectoryObjects {
 
@@ -39,11 +45,28 @@ final class DirectoryObjects {
         return staging;
     }
 
+    private static final int MAX_FILE_NAME = 200;
+    private static final String HASHED = "~";
+    private static final String KEY_SUFFIX = ".key";
+
     private Path path(String key) {
         if (key == null || key.isEmpty()) {
             throw new IllegalArgumentException("Empty object key");
         }
-        return dir.resolve(URLEncoder.encode(key, StandardCharsets.UTF_8));
+        String encoded = URLEncoder.encode(key, StandardCharsets.UTF_8);
+        return dir.resolve(encoded.length() <= MAX_FILE_NAME ? encoded : HASHED + sha256(key));
+    }
+
+    private static String sha256(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path keyFile(Path object) {
+        return object.resolveSibling(object.getFileName() + KEY_SUFFIX);
     }
 
     boolean exists(String key) {
@@ -98,11 +121,18 @@ final class DirectoryObjects {
 
     /** Makes a finished staged file the object {@code key}, replacing it atomically. */
     void commit(Path staged, String key) throws IOException {
-        Files.move(staged, path(key), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Path path = path(key);
+        if (path.getFileName().toString().startsWith(HASHED)) {
+            Files.writeString(keyFile(path), key, StandardCharsets.UTF_8);
+        }
+        Files.move(staged, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     boolean delete(String key) throws IOException {
-        return Files.deleteIfExists(path(key));
+        Path path = path(key);
+        boolean deleted = Files.deleteIfExists(path);
+        Files.deleteIfExists(keyFile(path));
+        return deleted;
     }
 
     /** Removes every object and the directory itself. */
@@ -118,12 +148,18 @@ final class DirectoryObjects {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
+        List<String> keys = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> URLDecoder.decode(p.getFileName().toString(), StandardCharsets.UTF_8))
-                    .filter(key -> key.startsWith(prefix))
-                    .sorted()
-                    .collect(Collectors.toList());
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (!name.startsWith(HASHED)) {
+                    keys.add(URLDecoder.decode(name, StandardCharsets.UTF_8));
+                } else if (!name.endsWith(KEY_SUFFIX) && Files.exists(keyFile(file))) {
+                    keys.add(Files.readString(keyFile(file), StandardCharsets.UTF_8));
+                }
+            }
         }
+        return keys.stream().filter(key -> key.startsWith(prefix)).sorted().collect(Collectors.toList());
     }
 
     /** Limits a stream to its first {@code limit} bytes. */

@@ -160,16 +160,31 @@ class AzureBlobFileStorageTest {
         JsonNode params = prepare(file).path("absUploadParams");
         String expected = GeneratedContent.sha256(new GeneratedContent(size));
         BlobClient upload = client(params.path("absCredentials"), params.path("container").asText(), params.path("blobName").asText());
-        ParallelTransferOptions blocks = new ParallelTransferOptions().setBlockSizeLong(8L * 1024 * 1024)
-                .setMaxSingleUploadSizeLong(8L * 1024 * 1024).setMaxConcurrency(2);
-        // A zero delay on every PUT counts the requests: 7 Put Block and 1 Put Block List.
+        ParallelTransferOptions blocks = new ParallelTransferOptions().setBlockSizeLong(4L * 1024 * 1024)
+                .setMaxSingleUploadSizeLong(4L * 1024 * 1024).setMaxConcurrency(1);
+        // A zero delay on every PUT counts the requests: 13 Put Block and 1 Put Block List.
         FaultInjector.Rule puts = faults.inject(FaultTarget.FILE_STORAGE, "PUT", file.objectKey(), Fault.delay(Duration.ZERO), -1);
         upload.uploadWithResponse(new BlobParallelUploadOptions(new GeneratedContent(size)).setParallelTransferOptions(blocks), null, null);
-        assertEquals(8, puts.hits());
+        assertEquals(14, puts.hits());
 
         assertEquals(size, storage.size(file.objectKey()));
         assertEquals(expected, GeneratedContent.sha256(storage.read(file.objectKey())));
         assertEquals(expected, GeneratedContent.sha256(downloadClient(file, file.objectKey()).openInputStream()));
+    }
+
+    @Test
+    void largeBlobStreamsThroughAPlainClient() throws Exception {
+        long size = 50L * 1024 * 1024;
+        StoredFile file = file(14, false);
+        String connection = prepare(file).path("absUploadParams").path("absCredentials").path("SASConnectionString").asText();
+        String endpoint = connection.substring("BlobEndpoint=".length(), connection.indexOf(';'));
+        String sasToken = connection.substring(connection.indexOf("SharedAccessSignature=") + "SharedAccessSignature=".length());
+        String blobUrl = endpoint + "/" + AzureBlobFileStorage.CONTAINER + "/" + file.objectKey() + "?" + sasToken;
+
+        PlainHttp.Response put = PlainHttp.put(blobUrl, Map.of("x-ms-blob-type", "BlockBlob"), new GeneratedContent(size), size);
+        assertEquals(201, put.status(), new String(put.body(), StandardCharsets.UTF_8));
+        String expected = GeneratedContent.sha256(new GeneratedContent(size));
+        assertEquals(expected, PlainHttp.getSha256(blobUrl));
     }
 
     @Test

@@ -47,6 +47,35 @@ final class PlainHttp {
         return new Response(status, connection.getContentLengthLong(), body.toByteArray(), cut);
     }
 
+    /** Streams {@code length} bytes of {@code body} as a PUT (fixed-length streaming: nothing buffered here). */
+    static Response put(String url, Map<String, String> headers, InputStream body, long length) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
+        connection.setConnectTimeout(5_000);
+        connection.setReadTimeout(60_000);
+        connection.setRequestMethod("PUT");
+        connection.setDoOutput(true);
+        connection.setFixedLengthStreamingMode(length);
+        headers.forEach(connection::setRequestProperty);
+        try (body; java.io.OutputStream out = connection.getOutputStream()) {
+            body.transferTo(out);
+        }
+        int status = connection.getResponseCode();
+        InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream();
+        byte[] response = in == null ? new byte[0] : in.readAllBytes();
+        connection.disconnect();
+        return new Response(status, response.length, response, null);
+    }
+
+    /** Streams the body of a GET into a SHA-256 digest (hex), never holding it. */
+    static String getSha256(String url) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
+        connection.setReadTimeout(60_000);
+        if (connection.getResponseCode() != 200) {
+            throw new IOException("GET " + url + " answered " + connection.getResponseCode());
+        }
+        return GeneratedContent.sha256(connection.getInputStream());
+    }
+
     static Response get(String url) throws IOException {
         return get(url, Map.of());
     }

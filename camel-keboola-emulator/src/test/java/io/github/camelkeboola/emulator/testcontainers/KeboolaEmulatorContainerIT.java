@@ -1,5 +1,6 @@
 package io.github.camelkeboola.emulator.testcontainers;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -35,7 +37,8 @@ class KeboolaEmulatorContainerIT {
 
     private static final String TOKEN = "container-it-token";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    // HTTP/1.1: the storage server (Jetty) answers an h2c upgrade request with 400.
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Container
     static final KeboolaEmulatorContainer EMULATOR =
@@ -85,6 +88,34 @@ class KeboolaEmulatorContainerIT {
                 authorized("/v2/storage/tables/in.c-container-it.people/data-preview", TOKEN));
         assertEquals(200, preview.statusCode(), preview.body());
         assertEquals("\"id\",\"name\"\n\"1\",\"Ada\"\n\"2\",\"Linus\"\n", preview.body());
+    }
+
+    @Test
+    void fileUrlsHandedOutByTheContainerWorkFromTheHost() throws Exception {
+        Map<String, String> table = Map.of("name", "cities", "dataString", "id,city\n1,PRG\n2,VAN\n");
+        send(postForm("/v2/storage/buckets", Map.of("name", "container-files", "stage", "in")));
+        HttpResponse<String> created = send(postForm("/v2/storage/buckets/in.c-container-files/tables", table));
+        assertEquals(201, created.statusCode(), created.body());
+
+        HttpResponse<String> accepted = send(authorized("/v2/storage/tables/in.c-container-files.cities/export-async", TOKEN)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String jobId = JSON.readTree(accepted.body()).path("id").asText();
+        JsonNode job = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> JSON.readTree(send(authorized("/v2/storage/jobs/" + jobId, TOKEN)).body()),
+                        j -> !j.path("status").asText().matches("waiting|processing"));
+        assertEquals("success", job.path("status").asText(), job.toString());
+
+        HttpResponse<String> detail = send(authorized(
+                "/v2/storage/files/" + job.at("/results/file/id").asLong() + "?federationToken=1", TOKEN));
+        assertEquals(200, detail.statusCode(), detail.body());
+        JsonNode file = JSON.readTree(detail.body());
+        assertTrue(file.path("isSliced").asBoolean(), detail.body());
+
+        // The presigned manifest URL points at the storage server inside the container; no Storage token goes there.
+        HttpResponse<String> manifest = send(HttpRequest.newBuilder(URI.create(file.path("url").asText())));
+        assertEquals(200, manifest.statusCode(), manifest.body());
+        assertTrue(JSON.readTree(manifest.body()).path("entries").size() >= 1, manifest.body());
     }
 
     private static String baseImage() {
