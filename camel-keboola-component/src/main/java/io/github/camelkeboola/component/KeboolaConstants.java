@@ -42,6 +42,13 @@ public final class KeboolaConstants {
               javaType = "String")
     public static final String CHANGE_KEY = "CamelKeboolaChangeKey";
 
+    /**
+     * Exchange property (not a header): the table id a {@code keboola:} endpoint last wrote into {@link #TABLE_ID}.
+     * A header still holding that value describes the previous step's table, so a later producer does not take it as
+     * an override: export table A, then {@code to("keboola:B")} loads B, not A.
+     */
+    public static final String TABLE_ID_WRITTEN = "CamelKeboolaTableIdWritten";
+
     private KeboolaConstants() {
     }
 }

@@ -10,7 +10,6 @@ import io.github.camelkeboola.component.transfer.TableExporter;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,8 +20,10 @@ import java.nio.file.StandardCopyOption;
 /**
  * {@code exportTable}: runs an {@code export-async} job and hands the rows to the route as they download, as
  * {@code outputType} asks: a CSV {@code InputStream} with a header row, a lazy {@code Iterator} of {@code Map} rows,
- * or a CSV {@code File} in {@code outputDirectory}. A stream or iterator left open by the route is closed when the
- * exchange completes.
+ * or a CSV {@code File} in {@code outputDirectory}. Both stay readable after the exchange completes (a
+ * {@code ProducerTemplate} caller or a mock endpoint reads them): the stream is closed on completion, which frees
+ * its download, and downloads again when read later; the iterator is left open (reading it to the end or closing
+ * it frees its download).
  */
 final class ExportTableOperation implements ProducerOperation {
 
@@ -42,8 +43,9 @@ final class ExportTableOperation implements ProducerOperation {
 
         Exchange exchange = request.exchange();
         switch (outputType) {
-            case rows -> exchange.getMessage().setBody(closeOnCompletion(exchange, table.openRows()));
+            case rows -> exchange.getMessage().setBody(table.openRows());
             case file -> exchange.getMessage().setBody(writeFile(table, Paths.get(config.getOutputDirectory())).toFile());
+            // closed when the exchange completes (no temporary slices left behind); a later read downloads again
             default -> exchange.getMessage().setBody(closeOnCompletion(exchange, new KeboolaCsvStream(table.openCsv(), table::openCsv)));
         }
     }
@@ -62,17 +64,13 @@ final class ExportTableOperation implements ProducerOperation {
         }
     }
 
-    private static <T extends Closeable> T closeOnCompletion(Exchange exchange, T resource) {
+    private static KeboolaCsvStream closeOnCompletion(Exchange exchange, KeboolaCsvStream stream) {
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
-                try {
-                    resource.close();
-                } catch (IOException | RuntimeException ignored) {
-                    // the download is abandoned either way; the exchange's own outcome is what matters
-                }
+                stream.close();
             }
         });
-        return resource;
+        return stream;
     }
 }

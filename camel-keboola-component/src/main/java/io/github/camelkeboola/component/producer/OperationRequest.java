@@ -60,10 +60,15 @@ final class OperationRequest {
         return Duration.ofMillis(config().getJobTimeout());
     }
 
-    /** The {@code CamelKeboolaTableId} header, else the endpoint path; may be null. */
+    /**
+     * The {@code CamelKeboolaTableId} header, else the endpoint path; may be null. A header that a previous
+     * {@code keboola:} step wrote as its result is not an override.
+     */
     String tableId() {
         String header = in().getHeader(KeboolaConstants.TABLE_ID, String.class);
-        return header != null && !header.isBlank() ? header.trim() : config().getTableId();
+        boolean fromPreviousStep = header != null
+                && header.equals(exchange.getProperty(KeboolaConstants.TABLE_ID_WRITTEN, String.class));
+        return header != null && !header.isBlank() && !fromPreviousStep ? header.trim() : config().getTableId();
     }
 
     String requireTableId(String operation) {
@@ -117,6 +122,7 @@ final class OperationRequest {
         Message out = exchange.getMessage();
         if (tableId != null) {
             out.setHeader(KeboolaConstants.TABLE_ID, tableId);
+            exchange.setProperty(KeboolaConstants.TABLE_ID_WRITTEN, tableId);
         }
         if (jobId != null) {
             out.setHeader(KeboolaConstants.JOB_ID, jobId);

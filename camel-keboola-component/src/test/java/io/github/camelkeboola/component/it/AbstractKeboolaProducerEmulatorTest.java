@@ -25,7 +25,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +74,10 @@ abstract class AbstractKeboolaProducerEmulatorTest extends CamelTestSupport {
                 from("direct:exportBodyType").toD("keboola:${header.table}?operation=exportTable")
                         .setHeader("bodyType", simple("${body.getClass().getName()}"))
                         .convertBodyTo(String.class);
+                from("direct:copyTable").toD("keboola:${header.table}?operation=exportTable")
+                        .toD("keboola:${header.target}?operation=importTable");
+                from("direct:exportToMock").toD("keboola:${header.table}?operation=exportTable${header.options}")
+                        .to("mock:exported");
                 from("direct:exportRows").toD("keboola:${header.table}?operation=exportTable&outputType=rows${header.options}")
                         .split(body()).streaming().to("mock:rows");
             }
@@ -151,6 +157,44 @@ abstract class AbstractKeboolaProducerEmulatorTest extends CamelTestSupport {
         assertThat(context.getStreamCachingStrategy().isEnabled()).isTrue();
         assertThat(exchange.getMessage().getHeader("bodyType")).isEqualTo(KeboolaCsvStream.class.getName());
         assertThat(exchange.getMessage().getBody(String.class)).isEqualTo("\"id\"\n\"1\"\n");
+    }
+
+    @Test
+    void exportBodyIsReadableAfterTheExchangeCompleted(TestInfo info) throws Exception {
+        String tableId = table(info);
+        ok(tableId, "primaryKey=id", "id,name\n1,alpha\n2,beta\n");
+        MockEndpoint exported = getMockEndpoint("mock:exported");
+        exported.expectedMessageCount(2);
+
+        Object stream = template.requestBodyAndHeaders("direct:exportToMock", null, Map.of("table", tableId, "options", ""));
+        template.requestBodyAndHeaders("direct:exportToMock", null,
+                Map.of("table", tableId, "options", "&outputType=rows"));
+
+        // both exchanges are complete: a template caller and a test reading the mock afterwards still get the rows
+        exported.assertIsSatisfied();
+        assertThat(context.getTypeConverter().convertTo(String.class, stream))
+                .startsWith("\"id\",\"name\"\n").contains("\"2\",\"beta\"");
+        Iterator<?> rows = exported.getReceivedExchanges().get(1).getMessage().getBody(Iterator.class);
+        List<Object> all = new ArrayList<>();
+        rows.forEachRemaining(all::add);
+        assertThat(all).hasSize(2);
+    }
+
+    @Test
+    void resultTableHeaderOfOneStepDoesNotRedirectTheNext(TestInfo info) {
+        String source = table(info);
+        String target = source + "_copy";
+        ok(source, "", "id,name\n1,alpha\n2,beta\n");
+
+        Exchange copied = template.request("direct:copyTable", e -> {
+            e.getIn().setHeader("table", source);
+            e.getIn().setHeader("target", target);
+        });
+
+        assertThat(copied.getException()).isNull();
+        assertThat(copied.getMessage().getHeader(KeboolaConstants.TABLE_ID)).isEqualTo(target);
+        assertThat(dataLines(exportCsv(target, "", Map.of()))).containsExactly("\"1\",\"alpha\"", "\"2\",\"beta\"");
+        assertThat(dataLines(exportCsv(source, "", Map.of()))).hasSize(2);
     }
 
     @Test

@@ -98,8 +98,9 @@ public final class ApiServer implements AutoCloseable {
         send(exchange, response, fault != null && fault.kind() == Fault.Kind.CUT_BODY ? fault.afterBytes() : -1);
     }
 
-    /** Drops a trailing slash and maps the default-branch aliases onto the plain paths. */
+    /** Merges repeated slashes (as the stacks' nginx does), drops a trailing slash, maps default-branch aliases. */
     private static String normalize(String path) {
+        path = path.replaceAll("/{2,}", "/");
         if (path.length() > 1 && path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
@@ -125,7 +126,8 @@ public final class ApiServer implements AutoCloseable {
         } catch (SQLDataException e) {
             // A value the query cannot use, e.g. a filter with dataType INTEGER on text.
             return error(ApiException.validation("storage.tables.validation", "Invalid value in the request: " + e.getMessage()));
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            // an Error too: left unanswered, the JDK server would keep the client waiting forever
             String exceptionId = JobQueue.exceptionId();
             LOG.error("{} {} failed (exceptionId {})", method, path, exceptionId, e);
             return error(new ApiException(500, "", "Internal Server Error occurred."), exceptionId);

@@ -31,10 +31,6 @@ public final class Params {
         return json;
     }
 
-    public ObjectNode node() {
-        return node;
-    }
-
     /** Adds every {@code name=value} of an urlencoded string to {@code into}, PHP-style. */
     public static void parseUrlEncoded(String encoded, ObjectNode into) {
         if (encoded == null || encoded.isEmpty()) {

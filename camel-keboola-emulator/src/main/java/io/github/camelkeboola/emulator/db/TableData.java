@@ -183,7 +183,6 @@ public final class TableData implements AutoCloseable {
         private final long timestamp;
         private int buffered;
         private int pendingRows;
-        private long rows;
         private boolean applied;
 
         private Loader(Table table, List<String> fileColumns, long timestamp) throws SQLException {
@@ -217,7 +216,6 @@ public final class TableData implements AutoCloseable {
         /** Adds a row, values in file column order; missing trailing values load as empty strings. */
         public void add(String[] values) throws SQLException {
             buffer[buffered++] = values;
-            rows++;
             if (buffered == rowsPerInsert) {
                 for (int r = 0; r < rowsPerInsert; r++) {
                     bind(insertMany, r * (fileColumns.size() + 1), buffer[r]);
@@ -238,10 +236,6 @@ public final class TableData implements AutoCloseable {
                 statement.setString(offset + i + 1, i < values.length && values[i] != null ? values[i] : "");
             }
             statement.setLong(offset + fileColumns.size() + 1, timestamp);
-        }
-
-        public long rows() {
-            return rows;
         }
 
         private void flush() throws SQLException {

@@ -337,6 +337,9 @@ final class FaultingFrontend implements Closeable {
     }
 
     /** A request or response head with its hop-by-hop connection headers replaced by {@code Connection: close}. */
+    private static final List<String> HOP_BY_HOP = List.of(
+            "connection:", "keep-alive:", "proxy-connection:", "upgrade:", "http2-settings:", "te:", "trailer:");
+
     private static String withConnectionClose(String headText) {
         StringBuilder out = new StringBuilder();
         String[] lines = headText.split("\r\n");
@@ -345,7 +348,9 @@ final class FaultingFrontend implements Closeable {
                 continue;
             }
             String lower = line.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("connection:") || lower.startsWith("keep-alive:") || lower.startsWith("proxy-connection:")) {
+            // Hop-by-hop headers stay on this hop: an HTTP/2 upgrade offer (Java's HttpClient sends one on http://)
+            // passed on would make Jetty reject the request.
+            if (HOP_BY_HOP.stream().anyMatch(lower::startsWith)) {
                 continue;
             }
             out.append(line).append("\r\n");
