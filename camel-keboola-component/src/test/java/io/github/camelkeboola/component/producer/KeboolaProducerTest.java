@@ -244,6 +244,26 @@ class KeboolaProducerTest extends CamelTestSupport {
     }
 
     @Test
+    void tokenInAConsumerUriReachesNoLogAtDebug() throws Exception {
+        server.then(Reply.json(200, "{\"id\":\"in.c-main.orders\",\"columns\":[\"id\"],\"lastImportDate\":null}"));
+        String consumerUri = uri("in.c-main.orders", "delay=50&initialDelay=0");
+        try (CapturedLog log = CapturedLog.at(org.apache.logging.log4j.Level.DEBUG)) {
+            context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(consumerUri).routeId("secret-consumer").to("mock:consumed");
+                }
+            });
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> server.received().size() >= 2);
+            context.getRouteController().stopRoute("secret-consumer");
+
+            assertThat(context.getRoute("secret-consumer").getConsumer().toString()).doesNotContain(TOKEN);
+            assertThat(log.text()).contains("secret-consumer");
+            assertThat(log.lines()).noneMatch(line -> line.contains(TOKEN));
+        }
+    }
+
+    @Test
     void healthCheckVerifiesTheTokenAndNeverShowsIt() {
         server.then(Reply.json(200, "{\"id\":\"1\",\"token\":\"" + TOKEN + "\"}"))
               .then(Reply.json(401, "{\"error\":\"Invalid access token\",\"code\":\"storage.tokenInvalid\"}"));
