@@ -40,7 +40,7 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * Retries, as the official PHP client does: a 5xx answer except 501 (503 maintenance waits for its
  * {@code Retry-After}) is retried for every call, POSTs included, since the server answered that it did not do the
- * work. A network error is retried for GET and DELETE; for a POST only when the connection never opened, because a
+ * work; so is a 429 rate limit (with its {@code Retry-After}), as the Go client does. A network error is retried for GET and DELETE; for a POST only when the connection never opened, because a
  * POST cut after it was sent may already have started a job. Pauses start at {@code retryInitialDelay} and double up
  * to {@code retryMaxDelay}, at most {@code maxRetries} times. Every call has connect and response timeouts.
  */
@@ -307,8 +307,9 @@ public class HttpStorageApi implements StorageApi {
             LOG.debug("{} -> HTTP {}", call, status);
             if (status >= 400) {
                 KeboolaException error = ApiErrors.fromResponse(call, response, mapper);
-                if (status >= 500 && status != 501) {
-                    throw new RetriableFailure(error, "HTTP " + status, status == 503 ? retryAfterMillis(response) : 0);
+                // 429 is not documented for the Storage API, but a rate limit means the call was not done (GO retries it)
+                if ((status >= 500 && status != 501) || status == 429) {
+                    throw new RetriableFailure(error, "HTTP " + status, status == 503 || status == 429 ? retryAfterMillis(response) : 0);
                 }
                 throw error;
             }

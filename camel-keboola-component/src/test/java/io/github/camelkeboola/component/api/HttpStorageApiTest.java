@@ -142,6 +142,15 @@ class HttpStorageApiTest {
     }
 
     @Test
+    void retriesARateLimitedPost() {
+        server.then(Reply.json(429, "{\"error\":\"Too many requests\"}").header("Retry-After", "0"))
+              .then(Reply.json(202, "{\"id\":8,\"status\":\"waiting\"}"));
+
+        assertThat(api.exportAsync("in.c-main.orders", Map.of()).get("id").asLong()).isEqualTo(8);
+        assertThat(server.received()).hasSize(2);
+    }
+
+    @Test
     void doesNotRetryNotImplemented() {
         server.then(Reply.json(501, "{\"error\":\"Not supported\",\"code\":\"storage.notSupportedForSPCProject\",\"exceptionId\":\"keboola-connection-1\"}"));
 
