@@ -112,22 +112,19 @@ public final class BenchmarkMain {
      * client spent moving data and waiting on polls: the part the component is responsible for.
      */
     static String report(Map<String, JsonNode> results) {
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-18s %9s %9s %8s %9s %8s %12s %12s %12s%n",
-                "scenario", "CSV MB", "total s", "MB/s", "client s", "job s", "heap peak MB", "live heap MB", "RSS peak MB"));
-        results.forEach((name, r) -> text.append(String.format(Locale.ROOT, "%-18s %9.1f %9.2f %8.1f %9.2f %8.2f %12.1f %12.1f %12.1f%n",
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-18s %9s %9s %8s %9s %8s %12s %12s%n",
+                "scenario", "CSV MB", "total s", "MB/s", "client s", "job s", "heap peak MB", "RSS peak MB"));
+        results.forEach((name, r) -> text.append(String.format(Locale.ROOT, "%-18s %9.1f %9.2f %8.1f %9.2f %8.2f %12.1f %12.1f%n",
                 name, mb(r.path("csvBytes").asLong()), r.path("seconds").asDouble(), throughput(r), clientSeconds(r),
-                r.path("jobSeconds").asDouble(), mb(r.path("heapPeakBytes").asLong()), mb(r.path("liveHeapPeakBytes").asLong()),
-                mb(r.path("rssPeakBytes").asLong()))));
+                r.path("jobSeconds").asDouble(), mb(r.path("heapPeakBytes").asLong()), mb(r.path("rssPeakBytes").asLong()))));
         for (String op : List.of("import", "export")) {
             JsonNode component = results.get("component-" + op);
             JsonNode baseline = results.get("baseline-" + op);
             if (component != null && baseline != null) {
                 text.append(String.format(Locale.ROOT,
-                        "%s component/baseline: throughput %.2f, client-side throughput %.2f, heap peak %.2f, live heap peak %.2f,"
-                        + " RSS peak %.2f%n", op,
+                        "%s component/baseline: throughput %.2f, client-side throughput %.2f, heap peak %.2f, RSS peak %.2f%n", op,
                         throughput(component) / throughput(baseline), clientSeconds(baseline) / clientSeconds(component),
                         component.path("heapPeakBytes").asDouble() / baseline.path("heapPeakBytes").asDouble(),
-                        component.path("liveHeapPeakBytes").asDouble() / baseline.path("liveHeapPeakBytes").asDouble(),
                         component.path("rssPeakBytes").asDouble() / baseline.path("rssPeakBytes").asDouble()));
             }
         }

@@ -35,21 +35,18 @@ public final class BenchmarkWorker {
         Scenario.Moved moved;
         long nanos;
         long heapPeak;
-        long liveHeapPeak;
         try (PeakMemory memory = new PeakMemory()) {
             long start = System.nanoTime();
             moved = scenario.run(stack, bytes);
             nanos = System.nanoTime() - start;
             memory.close();
             heapPeak = memory.heapPeakBytes();
-            liveHeapPeak = memory.liveHeapPeakBytes();
         }
         ObjectNode result = new ObjectMapper().createObjectNode()
                 .put("scenario", args[0])
                 .put("csvBytes", moved.csvBytes())
                 .put("seconds", nanos / 1e9)
                 .put("heapPeakBytes", heapPeak)
-                .put("liveHeapPeakBytes", liveHeapPeak)
                 .put("rssPeakBytes", PeakMemory.residentPeakBytes())
                 .put("maxHeapBytes", Runtime.getRuntime().maxMemory())
                 .put("jobSeconds", jobSeconds(stack, moved.jobId()));

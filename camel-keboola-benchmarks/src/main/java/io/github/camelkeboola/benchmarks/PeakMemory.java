@@ -3,28 +3,25 @@ package io.github.camelkeboola.benchmarks;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Peak memory of this JVM during a run: the largest heap use seen by a sampler (every 10 ms), the largest heap use
- * right after a collection (live data), and the resident set high-water mark the kernel keeps ({@code VmHWM}, Linux).
+ * Peak memory of this JVM during a run: the largest heap use seen by a sampler (every 10 ms) and the resident set
+ * high-water mark the kernel keeps ({@code VmHWM}, Linux only).
  */
 final class PeakMemory implements AutoCloseable {
 
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final AtomicLong heapPeak = new AtomicLong();
-    private final AtomicLong liveHeapPeak = new AtomicLong();
     private final Thread sampler;
     private volatile boolean running = true;
 
     PeakMemory() {
         sampler = new Thread(() -> {
             while (running) {
-                sample();
+                heapPeak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
                 try {
                     Thread.sleep(10);
                 } catch (InterruptedException e) {
@@ -38,22 +35,6 @@ final class PeakMemory implements AutoCloseable {
 
     long heapPeakBytes() {
         return heapPeak.get();
-    }
-
-    /** The largest heap use left right after a collection: what the run really kept alive, garbage excluded. */
-    long liveHeapPeakBytes() {
-        return liveHeapPeak.get();
-    }
-
-    private void sample() {
-        heapPeak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        long afterGc = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
-                afterGc += pool.getCollectionUsage().getUsed();
-            }
-        }
-        liveHeapPeak.accumulateAndGet(afterGc, Math::max);
     }
 
     /** {@code VmHWM} of this process in bytes, or -1 where /proc is not there. */
@@ -74,6 +55,6 @@ final class PeakMemory implements AutoCloseable {
     public void close() {
         running = false;
         sampler.interrupt();
-        sample();
+        heapPeak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
     }
 }
