@@ -194,17 +194,13 @@ public final class Params {
     /** A list given as an array ({@code a[]=x}, JSON array) or as a comma-separated string. */
     public List<String> list(String name) {
         JsonNode value = node.get(name);
-        List<String> out = new ArrayList<>();
-        if (value == null || value.isNull()) {
-            return out;
+        if (value == null || value.isNull() || value.isArray()) {
+            return values(name);
         }
-        if (value.isArray()) {
-            value.forEach(v -> out.add(v.asText()));
-        } else if (!value.asText().isEmpty()) {
-            for (String part : value.asText().split(",")) {
-                if (!part.trim().isEmpty()) {
-                    out.add(part.trim());
-                }
+        List<String> out = new ArrayList<>();
+        for (String part : value.asText().split(",")) {
+            if (!part.trim().isEmpty()) {
+                out.add(part.trim());
             }
         }
         return out;

@@ -1,14 +1,11 @@
 package io.github.camelkeboola.emulator.storage;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
 import io.github.camelkeboola.emulator.fault.FaultInjector;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,9 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The {@code azure} flavour: Azure Blob REST, path style ({@code http://127.0.0.1:PORT/{account}/{container}/{blob}}),
@@ -38,9 +32,7 @@ final class AzureBlobFileStorage implements FileStorage {
     private final Clock clock = Clock.systemUTC();
     private final AzureSas sas = new AzureSas(ACCOUNT, StorageSecrets.bytes(64));
     private DirectoryObjects blobs;
-    private HttpServer server;
-    private ExecutorService threads;
-    private FaultingFrontend frontend;
+    private FrontedHttpServer server;
 
     AzureBlobFileStorage(Path baseDir, FaultInjector faults) {
         this.baseDir = baseDir;
@@ -56,34 +48,21 @@ final class AzureBlobFileStorage implements FileStorage {
     public void start() throws IOException {
         blobs = new DirectoryObjects(baseDir.resolve("azure").resolve(CONTAINER), baseDir.resolve("staging"));
         blobs.create();
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        server.createContext("/", new AzureBlobService(ACCOUNT, CONTAINER, blobs, baseDir.resolve("azure-blocks"), sas, clock));
-        AtomicInteger count = new AtomicInteger();
-        threads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "azure-blob-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(threads);
-        server.start();
-        frontend = new FaultingFrontend("azure", server.getAddress().getPort(), faults, AzureBlobFileStorage::errorBody, null);
-        frontend.start();
+        server = FrontedHttpServer.start("azure", "azure-blob-",
+                new AzureBlobService(ACCOUNT, CONTAINER, blobs, baseDir.resolve("azure-blocks"), sas, clock),
+                faults, AzureBlobFileStorage::errorBody);
     }
 
     @Override
     public void close() {
-        if (frontend != null) {
-            frontend.close();
-        }
         if (server != null) {
-            server.stop(0);
-            threads.shutdownNow();
+            server.close();
         }
     }
 
     /** {@code http://127.0.0.1:PORT/{account}}, the {@code BlobEndpoint} of the connection strings. */
     String blobEndpoint() {
-        return "http://127.0.0.1:" + frontend.port() + "/" + ACCOUNT;
+        return "http://127.0.0.1:" + server.port() + "/" + ACCOUNT;
     }
 
     /** For tests that sign their own SAS (with the Azure SDK) as the account owner would. */

@@ -1,21 +1,15 @@
 package io.github.camelkeboola.emulator.storage;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
 import io.github.camelkeboola.emulator.fault.FaultInjector;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The {@code gcp} flavour: the GCS JSON API at {@code http://127.0.0.1:PORT} (clients set it as their host),
@@ -33,9 +27,7 @@ final class GcsFileStorage implements FileStorage {
     private final Clock clock = Clock.systemUTC();
     private final GcsAuth auth = new GcsAuth("kbc-files@" + PROJECT_ID + ".iam.gserviceaccount.com");
     private GcsObjects objects;
-    private HttpServer server;
-    private ExecutorService threads;
-    private FaultingFrontend frontend;
+    private FrontedHttpServer server;
 
     GcsFileStorage(Path baseDir, FaultInjector faults) {
         this.baseDir = baseDir;
@@ -52,34 +44,20 @@ final class GcsFileStorage implements FileStorage {
         objects = new GcsObjects(BUCKET, baseDir.resolve("gcs").resolve(BUCKET), baseDir.resolve("gcs-metadata").resolve(BUCKET),
                 baseDir.resolve("staging"));
         objects.create();
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        server.createContext("/", new GcsService(BUCKET, objects, auth, clock));
-        AtomicInteger count = new AtomicInteger();
-        threads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "gcs-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(threads);
-        server.start();
-        frontend = new FaultingFrontend("gcs", server.getAddress().getPort(), faults, GcsFileStorage::errorBody, null);
-        frontend.start();
+        server = FrontedHttpServer.start("gcs", "gcs-", new GcsService(BUCKET, objects, auth, clock), faults,
+                GcsFileStorage::errorBody);
     }
 
     @Override
     public void close() {
-        if (frontend != null) {
-            frontend.close();
-        }
         if (server != null) {
-            server.stop(0);
-            threads.shutdownNow();
+            server.close();
         }
     }
 
     /** {@code http://127.0.0.1:PORT}, what clients set as the storage host. */
     String origin() {
-        return "http://127.0.0.1:" + frontend.port();
+        return "http://127.0.0.1:" + server.port();
     }
 
     /** For tests: a token as {@code files/prepare} would hand out. */

@@ -1,8 +1,6 @@
 package io.github.camelkeboola.emulator.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -17,25 +15,7 @@ import static io.github.camelkeboola.emulator.probe.ProbeSupport.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** §6 "Asynchronous imports into the same table are serialized": concurrent imports all land, none is lost. */
-class ConcurrencyProbeIT {
-
-    private static ProbeEmulator emulator;
-    private static ProbeHttp http;
-    private static ProbeSupport kbc;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = ProbeEmulator.start("aws");
-        http = new ProbeHttp(emulator.baseUrl(), emulator.token());
-        kbc = new ProbeSupport(http);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (emulator != null) {
-            emulator.close();
-        }
-    }
+class ConcurrencyProbeIT extends AwsProbe {
 
     @Test
     void concurrentIncrementalImportsAllLand() throws Exception {

@@ -1,8 +1,6 @@
 package io.github.camelkeboola.emulator.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
@@ -17,25 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** CSV dialects and request validation (§5, §6, §7, §3). */
-class ContractCsvProbeIT {
-
-    private static ProbeEmulator emulator;
-    private static ProbeHttp http;
-    private static ProbeSupport kbc;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = ProbeEmulator.start("aws");
-        http = new ProbeHttp(emulator.baseUrl(), emulator.token());
-        kbc = new ProbeSupport(http);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (emulator != null) {
-            emulator.close();
-        }
-    }
+class ContractCsvProbeIT extends AwsProbe {
 
     @Test
     void crlfUnicodeAndMultilineValues() {

@@ -1,8 +1,6 @@
 package io.github.camelkeboola.emulator.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -20,25 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Less travelled corners of the contract, against the standalone jar (aws). */
-class ContractEdgesProbeIT {
-
-    private static ProbeEmulator emulator;
-    private static ProbeHttp http;
-    private static ProbeSupport kbc;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = ProbeEmulator.start("aws");
-        http = new ProbeHttp(emulator.baseUrl(), emulator.token());
-        kbc = new ProbeSupport(http);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (emulator != null) {
-            emulator.close();
-        }
-    }
+class ContractEdgesProbeIT extends AwsProbe {
 
     // §1 PHP also sends Authorization: Bearer
     @Test

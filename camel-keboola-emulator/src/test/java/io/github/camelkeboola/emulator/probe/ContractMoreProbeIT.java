@@ -1,8 +1,6 @@
 package io.github.camelkeboola.emulator.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -24,25 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** More of the contract: sync import, _timestamp on upserts, ordering, internal timestamp, files, run ids. */
-class ContractMoreProbeIT {
-
-    private static ProbeEmulator emulator;
-    private static ProbeHttp http;
-    private static ProbeSupport kbc;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = ProbeEmulator.start("aws");
-        http = new ProbeHttp(emulator.baseUrl(), emulator.token());
-        kbc = new ProbeSupport(http);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (emulator != null) {
-            emulator.close();
-        }
-    }
+class ContractMoreProbeIT extends AwsProbe {
 
     // §8 prepare answer (aws)
     @Test

@@ -1,8 +1,6 @@
 package io.github.camelkeboola.emulator.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
@@ -32,25 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Black-box conformance probe written from the Storage API contract (/work/shared/keboola-storage-api.md, section
  * numbers in the comments) against the standalone emulator jar, provider aws. Only HTTP and the vendor SDKs.
  */
-class ContractProbeIT {
-
-    private static ProbeEmulator emulator;
-    private static ProbeHttp http;
-    private static ProbeSupport kbc;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = ProbeEmulator.start("aws");
-        http = new ProbeHttp(emulator.baseUrl(), emulator.token());
-        kbc = new ProbeSupport(http);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (emulator != null) {
-            emulator.close();
-        }
-    }
+class ContractProbeIT extends AwsProbe {
 
     // §2: the index needs no token
     @Test

@@ -1,8 +1,6 @@
 package io.github.camelkeboola.emulator.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -14,25 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** §4 table changes listed by the contract: add column, primary key add / delete (sync answer or a job). */
-class ContractTableChangesProbeIT {
-
-    private static ProbeEmulator emulator;
-    private static ProbeHttp http;
-    private static ProbeSupport kbc;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = ProbeEmulator.start("aws");
-        http = new ProbeHttp(emulator.baseUrl(), emulator.token());
-        kbc = new ProbeSupport(http);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (emulator != null) {
-            emulator.close();
-        }
-    }
+class ContractTableChangesProbeIT extends AwsProbe {
 
     @Test
     void addColumn() {

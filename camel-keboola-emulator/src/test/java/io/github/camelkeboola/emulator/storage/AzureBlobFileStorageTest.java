@@ -19,24 +19,16 @@ import com.azure.storage.common.sas.AccountSasService;
 import com.azure.storage.common.sas.AccountSasSignatureValues;
 import com.azure.storage.common.sas.SasProtocol;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelkeboola.emulator.fault.Fault;
 import io.github.camelkeboola.emulator.fault.FaultInjector;
 import io.github.camelkeboola.emulator.fault.FaultTarget;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -49,31 +41,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The {@code azure} flavour, driven by the Azure Storage Blob SDK with the SAS connection strings the Storage API hands out. */
-@Timeout(value = 2, unit = TimeUnit.MINUTES)
-class AzureBlobFileStorageTest {
+class AzureBlobFileStorageTest extends FileStorageTestBase<AzureBlobFileStorage> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final byte[] CSV = "\"id\",\"name\"\n\"1\",\"a\"\n\"2\",\"b\"\n".getBytes(StandardCharsets.UTF_8);
-
-    @TempDir
-    Path baseDir;
-
-    private final FaultInjector faults = new FaultInjector();
-    private AzureBlobFileStorage storage;
-
-    @BeforeEach
-    void start() throws Exception {
-        storage = (AzureBlobFileStorage) FileStorages.create("azure", baseDir, faults);
-        storage.start();
-    }
-
-    @AfterEach
-    void stop() {
-        storage.close();
+    AzureBlobFileStorageTest() {
+        super("azure", AzureBlobFileStorage.class);
     }
 
     private static StoredFile file(long id, boolean sliced) {
-        return new StoredFile(id, "data.csv", "exp-15/1/files/2026/11/21/" + id + ".data.csv", sliced, true, Instant.now());
+        return file(id, sliced, true);
     }
 
     private static final RequestRetryOptions NO_RETRIES = new RequestRetryOptions(RetryPolicyType.FIXED, 1, (Duration) null, null, null, null);
@@ -87,27 +62,9 @@ class AzureBlobFileStorageTest {
         return service.getBlobContainerClient(container).getBlobClient(blob);
     }
 
-    private ObjectNode prepare(StoredFile file) {
-        ObjectNode resource = JSON.createObjectNode();
-        storage.describeUpload(file, resource);
-        return resource;
-    }
-
-    private ObjectNode detail(StoredFile file) {
-        ObjectNode resource = JSON.createObjectNode();
-        storage.describeDownload(file, resource, true);
-        return resource;
-    }
-
     private BlobClient downloadClient(StoredFile file, String blob) {
         ObjectNode detail = detail(file);
         return client(detail.path("absCredentials"), detail.path("absPath").path("container").asText(), blob);
-    }
-
-    private void serverWrite(String key, byte[] content) throws Exception {
-        try (OutputStream out = storage.write(key)) {
-            out.write(content);
-        }
     }
 
     @Test
@@ -301,9 +258,7 @@ class AzureBlobFileStorageTest {
         StoredFile file = file(12, true);
         serverWrite(file.objectKey() + "0000_part_00", CSV);
         serverWrite(file.manifestKey(), "{\"entries\":[]}".getBytes(StandardCharsets.UTF_8));
-        storage.close();
-        storage = (AzureBlobFileStorage) FileStorages.create("azure", baseDir, faults);
-        storage.start();
+        restart();
         assertArrayEquals(CSV, downloadClient(file, file.objectKey() + "0000_part_00").downloadContent().toBytes());
 
         storage.deletePrefix(file.objectKey());

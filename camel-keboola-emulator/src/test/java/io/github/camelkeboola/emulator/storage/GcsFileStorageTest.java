@@ -1,7 +1,6 @@
 package io.github.camelkeboola.emulator.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.api.gax.retrying.RetrySettings;
 import com.google.auth.oauth2.AccessToken;
@@ -16,11 +15,7 @@ import com.google.cloud.storage.StorageOptions;
 import io.github.camelkeboola.emulator.fault.Fault;
 import io.github.camelkeboola.emulator.fault.FaultInjector;
 import io.github.camelkeboola.emulator.fault.FaultTarget;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,10 +26,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import java.util.Date;
 import java.util.Map;
 
@@ -45,31 +38,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The {@code gcp} flavour, driven by google-cloud-storage with the access tokens the Storage API hands out. */
-@Timeout(value = 2, unit = TimeUnit.MINUTES)
-class GcsFileStorageTest {
+class GcsFileStorageTest extends FileStorageTestBase<GcsFileStorage> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final byte[] CSV = "\"id\",\"name\"\n\"1\",\"a\"\n\"2\",\"b\"\n".getBytes(StandardCharsets.UTF_8);
-
-    @TempDir
-    Path baseDir;
-
-    private final FaultInjector faults = new FaultInjector();
-    private GcsFileStorage storage;
-
-    @BeforeEach
-    void start() throws Exception {
-        storage = (GcsFileStorage) FileStorages.create("gcp", baseDir, faults);
-        storage.start();
-    }
-
-    @AfterEach
-    void stop() {
-        storage.close();
+    GcsFileStorageTest() {
+        super("gcp", GcsFileStorage.class);
     }
 
     private static StoredFile file(long id, boolean sliced) {
-        return new StoredFile(id, "data.csv", "exp-15/1/files/2026/11/21/" + id + ".data.csv", sliced, true, Instant.now());
+        return file(id, sliced, true);
     }
 
     /** The client a Keboola client builds: host from the origin of {@code url}, the handed-out token as credentials. */
@@ -84,18 +60,6 @@ class GcsFileStorageTest {
                 .getService();
     }
 
-    private ObjectNode prepare(StoredFile file) {
-        ObjectNode resource = JSON.createObjectNode();
-        storage.describeUpload(file, resource);
-        return resource;
-    }
-
-    private ObjectNode detail(StoredFile file) {
-        ObjectNode resource = JSON.createObjectNode();
-        storage.describeDownload(file, resource, true);
-        return resource;
-    }
-
     private Storage uploadClient(ObjectNode prepared) {
         JsonNode params = prepared.path("gcsUploadParams");
         return client(prepared.path("url").asText(), params.path("projectId").asText(), params.path("access_token").asText());
@@ -104,12 +68,6 @@ class GcsFileStorageTest {
     private Storage downloadClient(ObjectNode detail) {
         JsonNode credentials = detail.path("gcsCredentials");
         return client(detail.path("url").asText(), credentials.path("projectId").asText(), credentials.path("access_token").asText());
-    }
-
-    private void serverWrite(String key, byte[] content) throws Exception {
-        try (OutputStream out = storage.write(key)) {
-            out.write(content);
-        }
     }
 
     @Test
@@ -286,9 +244,7 @@ class GcsFileStorageTest {
         StoredFile file = file(10, true);
         serverWrite(file.objectKey() + "0000_part_00", CSV);
         serverWrite(file.manifestKey(), "{\"entries\":[]}".getBytes(StandardCharsets.UTF_8));
-        storage.close();
-        storage = (GcsFileStorage) FileStorages.create("gcp", baseDir, faults);
-        storage.start();
+        restart();
         assertArrayEquals(CSV, downloadClient(detail(file)).readAllBytes(BlobId.of(GcsFileStorage.BUCKET, file.objectKey() + "0000_part_00")));
 
         storage.deletePrefix(file.objectKey());

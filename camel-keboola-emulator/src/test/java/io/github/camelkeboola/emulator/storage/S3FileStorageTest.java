@@ -1,16 +1,10 @@
 package io.github.camelkeboola.emulator.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelkeboola.emulator.fault.Fault;
-import io.github.camelkeboola.emulator.fault.FaultInjector;
 import io.github.camelkeboola.emulator.fault.FaultTarget;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -26,13 +20,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,31 +34,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The {@code aws} flavour, driven by the AWS SDK for Java v2 with the credentials the Storage API hands out. */
-@Timeout(value = 2, unit = TimeUnit.MINUTES)
-class S3FileStorageTest {
+class S3FileStorageTest extends FileStorageTestBase<FileStorage> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final byte[] CSV = "\"id\",\"name\"\n\"1\",\"a\"\n\"2\",\"b\"\n".getBytes(StandardCharsets.UTF_8);
-
-    @TempDir
-    Path baseDir;
-
-    private final FaultInjector faults = new FaultInjector();
-    private FileStorage storage;
-
-    @BeforeEach
-    void start() throws Exception {
-        storage = FileStorages.create("aws", baseDir, faults);
-        storage.start();
-    }
-
-    @AfterEach
-    void stop() {
-        storage.close();
-    }
-
-    private static StoredFile file(long id, boolean sliced, boolean encrypted) {
-        return new StoredFile(id, "data.csv", "exp-15/1/files/2026/11/21/" + id + ".data.csv", sliced, encrypted, Instant.now());
+    S3FileStorageTest() {
+        super("aws", FileStorage.class);
     }
 
     /** An S3 client configured the way the Keboola clients configure theirs, from a file resource. */
@@ -85,24 +54,6 @@ class S3FileStorageTest {
                         credentials.path("AccessKeyId").asText(), credentials.path("SecretAccessKey").asText(),
                         credentials.path("SessionToken").asText())))
                 .build();
-    }
-
-    private ObjectNode prepare(StoredFile file) {
-        ObjectNode resource = JSON.createObjectNode();
-        storage.describeUpload(file, resource);
-        return resource;
-    }
-
-    private ObjectNode detail(StoredFile file) {
-        ObjectNode resource = JSON.createObjectNode();
-        storage.describeDownload(file, resource, true);
-        return resource;
-    }
-
-    private void serverWrite(String key, byte[] content) throws Exception {
-        try (OutputStream out = storage.write(key)) {
-            out.write(content);
-        }
     }
 
     @Test
@@ -340,9 +291,7 @@ class S3FileStorageTest {
         serverWrite(file.objectKey() + "0000_part_00", CSV);
         serverWrite(file.objectKey() + "0001_part_00", CSV);
         serverWrite(file.manifestKey(), "{\"entries\":[]}".getBytes(StandardCharsets.UTF_8));
-        storage.close();
-        storage = FileStorages.create("aws", baseDir, faults);
-        storage.start();
+        restart();
         assertTrue(storage.exists(file.objectKey() + "0001_part_00"));
         assertEquals(200, PlainHttp.get(detail(file).path("url").asText()).status());
 
