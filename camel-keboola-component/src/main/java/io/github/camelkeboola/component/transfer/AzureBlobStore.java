@@ -109,13 +109,7 @@ final class AzureBlobStore implements ObjectStore {
 
     @Override
     public ClassicHttpResponse open(String key, long from) {
-        return http.execute("Azure Get Blob " + key, () -> {
-            ClassicHttpRequest request = request("GET", key, "", null, 0);
-            if (from > 0) {
-                request.setHeader("Range", "bytes=" + from + "-");
-            }
-            return request;
-        }, 416);
+        return http.execute("Azure Get Blob " + key, () -> ObjectStore.fromByte(request("GET", key, "", null, 0), from), 416);
     }
 
     @Override

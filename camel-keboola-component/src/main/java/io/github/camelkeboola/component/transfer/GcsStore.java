@@ -90,13 +90,7 @@ final class GcsStore implements ObjectStore {
     @Override
     public ClassicHttpResponse open(String key, long from) {
         String url = origin + "/storage/v1/b/" + Urls.encode(bucket) + "/o/" + Urls.encode(key) + "?alt=media";
-        return http.execute("GCS download of object " + key, () -> {
-            ClassicHttpRequest request = request("GET", url, null, 0);
-            if (from > 0) {
-                request.setHeader("Range", "bytes=" + from + "-");
-            }
-            return request;
-        }, 416);
+        return http.execute("GCS download of object " + key, () -> ObjectStore.fromByte(request("GET", url, null, 0), from), 416);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.camelkeboola.component.transfer;
 
+import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 
 /**
@@ -50,5 +51,13 @@ interface ObjectStore {
 
         /** Best effort: drops what was uploaded so far. */
         void abort();
+    }
+
+    /** A GET that resumes at byte {@code from} (0: the whole object), as every provider reads a cut download on. */
+    static ClassicHttpRequest fromByte(ClassicHttpRequest request, long from) {
+        if (from > 0) {
+            request.setHeader("Range", "bytes=" + from + "-");
+        }
+        return request;
     }
 }

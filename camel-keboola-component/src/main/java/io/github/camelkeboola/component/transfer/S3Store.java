@@ -81,13 +81,8 @@ final class S3Store implements ObjectStore {
 
     @Override
     public ClassicHttpResponse open(String key, long from) {
-        return http.execute("S3 GET of object " + key, () -> {
-            ClassicHttpRequest request = request("GET", key, "", null, 0, Map.of());
-            if (from > 0) {
-                request.setHeader("Range", "bytes=" + from + "-");
-            }
-            return request;
-        }, 416);
+        return http.execute("S3 GET of object " + key,
+                () -> ObjectStore.fromByte(request("GET", key, "", null, 0, Map.of()), from), 416);
     }
 
     @Override
