@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ExportConformanceTest {
 
     static final Instant T0 = Instant.parse("2024-05-01T08:00:00Z");
-    static final MutableClock CLOCK = new MutableClock(T0);
+    static final ManualClock CLOCK = new ManualClock(T0);
     static KeboolaEmulator emulator;
     static Tables tables;
 

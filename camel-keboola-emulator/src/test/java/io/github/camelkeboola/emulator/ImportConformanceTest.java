@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ImportConformanceTest {
 
-    static final MutableClock CLOCK = new MutableClock(Instant.parse("2024-03-01T10:00:00Z"));
+    static final ManualClock CLOCK = new ManualClock(Instant.parse("2024-03-01T10:00:00Z"));
     static KeboolaEmulator emulator;
 
     @BeforeAll

@@ -1,17 +1,15 @@
 package io.github.camelkeboola.component.consumer;
 
 import io.github.camelkeboola.emulator.KeboolaEmulator;
+import io.github.camelkeboola.emulator.ManualClock;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +27,7 @@ class KeboolaConsumerClockTest extends ConsumerTestSupport {
 
     private static final Instant T = Instant.parse("2026-03-01T12:00:00Z");
 
-    private final SettableClock clock = new SettableClock(T);
+    private final ManualClock clock = new ManualClock(T);
     private KeboolaEmulator emulator;
     private TableWriter writer;
 
@@ -102,33 +100,5 @@ class KeboolaConsumerClockTest extends ConsumerTestSupport {
         List<String> copy = new ArrayList<>(values);
         copy.sort(null);
         return copy;
-    }
-
-    /** A clock the test moves by hand. */
-    static final class SettableClock extends Clock {
-        private volatile Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

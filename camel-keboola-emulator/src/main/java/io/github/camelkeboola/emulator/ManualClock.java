@@ -6,17 +6,24 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand, so timestamps are exact. */
-final class MutableClock extends Clock {
+/**
+ * A clock a test moves by hand, for {@code KeboolaEmulator.builder().clock(..)}: row {@code _timestamp}s,
+ * {@code lastImportDate} and job times then have exactly the seconds the test chose.
+ */
+public final class ManualClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public ManualClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
+    }
+
+    public void set(Instant instant) {
+        now = instant;
     }
 
     @Override
