@@ -49,6 +49,14 @@ public final class KeboolaConstants {
      */
     public static final String TABLE_ID_WRITTEN = "CamelKeboolaTableIdWritten";
 
+    /**
+     * Exchange property (not a header): what an import of this exchange has done so far (the file it uploaded, the
+     * runId it sent, the job it was accepted as). A redelivery of the same exchange with the same body to the same
+     * table continues from there: it waits for that job instead of importing twice. Removed when the import
+     * succeeds; remove it to make the exchange import afresh.
+     */
+    public static final String IMPORT_ATTEMPT = "CamelKeboolaImportAttempt";
+
     private KeboolaConstants() {
     }
 }
