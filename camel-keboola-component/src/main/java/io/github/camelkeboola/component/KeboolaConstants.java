@@ -57,6 +57,12 @@ public final class KeboolaConstants {
      */
     public static final String IMPORT_ATTEMPT = "CamelKeboolaImportAttempt";
 
+    /**
+     * Exchange property (not a header): the one-shot body (an {@code InputStream}, {@code Reader} or
+     * {@code Iterator}) an import of this exchange has read, so that a redelivery never uploads what is left of it.
+     */
+    public static final String IMPORT_READ_BODY = "CamelKeboolaImportReadBody";
+
     private KeboolaConstants() {
     }
 }
