@@ -408,6 +408,10 @@ public class HttpStorageApi implements StorageApi {
         KeboolaException error = ApiErrors.fromIo(call, e);
         boolean interrupted = e instanceof InterruptedIOException && !(e instanceof java.net.SocketTimeoutException)
                               && !(e instanceof ConnectTimeoutException);
+        if (interrupted && maybeAccepted) {
+            return new KeboolaOutcomeUnknownException(call + " was interrupted after it was sent: its job, if any, has runId "
+                    + call.runId, 0, call.tableId, null, e);
+        }
         if (!safeToRepeat || interrupted) {
             return error;
         }

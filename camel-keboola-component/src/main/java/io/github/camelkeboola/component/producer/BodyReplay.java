@@ -33,8 +33,8 @@ final class BodyReplay {
             return;
         }
         if (message.getExchange().getProperty(KeboolaConstants.IMPORT_READ_BODY) == body) {
-            throw new KeboolaException("The body (a " + body.getClass().getName() + ") was read by an earlier attempt to"
-                    + " import into " + tableId + " and cannot be read again from the start, so it is not uploaded again"
+            throw new KeboolaException("The body (a " + body.getClass().getName() + ") was read by an earlier import"
+                    + " attempt of this exchange and cannot be read again from the start, so it is not uploaded to " + tableId
                     + " (that would load an empty or partial file). Make the body repeatable: enable stream caching on the"
                     + " route (with spooling for large bodies), or convert the body to a File, byte[] or String before the"
                     + " keboola: endpoint, or pass rows as an Iterable rather than an Iterator", tableId, null);

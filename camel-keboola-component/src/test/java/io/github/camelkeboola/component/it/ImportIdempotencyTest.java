@@ -140,6 +140,21 @@ class ImportIdempotencyTest extends CamelTestSupport {
     }
 
     @Test
+    void answerCutAfterTheImportWasAcceptedAppliesOnce(TestInfo info) {
+        String tableId = tableOf(info);
+        imported(tableId, "", "id,name\n1,a\n");
+        FaultInjector.Rule cut = KEBOOLA.emulator().faults().inject(FaultTarget.API, "POST", "/import-async$",
+                Fault.cutBody(5), 1);
+
+        Exchange exchange = send("direct:import", tableId, "incremental=true", "id,name\n2,b\n");
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(cut.hits()).isEqualTo(1);
+        assertThat(tables.rows(tableId)).containsExactlyInAnyOrder("1,a", "2,b");
+        assertThat(tables.jobs(tableId, "tableImport")).isEqualTo(1);
+    }
+
+    @Test
     void redeliveryAfterTheJobWasAcceptedWaitsForThatJob(TestInfo info) {
         String tableId = tableOf(info);
         imported(tableId, "", "id,name\n1,a\n");
