@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +58,10 @@ class ImportIdempotencyTest extends CamelTestSupport {
                 from("direct:redelivered")
                         .errorHandler(defaultErrorHandler().maximumRedeliveries(1).redeliveryDelay(0))
                         .noStreamCaching()
+                        .toD("keboola:${header.table}?${header.options}");
+                from("direct:redeliveredCached")
+                        .errorHandler(defaultErrorHandler().maximumRedeliveries(1).redeliveryDelay(0))
+                        .streamCache("true")
                         .toD("keboola:${header.table}?${header.options}");
             }
         };
@@ -154,16 +160,17 @@ class ImportIdempotencyTest extends CamelTestSupport {
         assertThat(tables.jobs(tableId, "tableImport")).isEqualTo(1);
     }
 
-    @Test
-    void redeliveryAfterTheJobWasAcceptedWaitsForThatJob(TestInfo info) {
-        String tableId = tableOf(info);
+    @ParameterizedTest(name = "stream caching {0}")
+    @ValueSource(booleans = {false, true})
+    void redeliveryAfterTheJobWasAcceptedWaitsForThatJob(boolean streamCaching, TestInfo info) {
+        String tableId = tableOf(info) + streamCaching;
         imported(tableId, "", "id,name\n1,a\n");
         // the polls of the accepted job fail until the component's retries (2) run out: the attempt fails
         FaultInjector.Rule polls = KEBOOLA.emulator().faults().inject(FaultTarget.API, "GET", "/jobs/[0-9]+$",
                 Fault.status(500), 3);
 
-        // a one-shot body, not cached: a second upload could only send what is left of it (nothing)
-        Exchange exchange = send("direct:redelivered", tableId, "incremental=true",
+        // uncached, a one-shot body: a second upload could only send what is left of it (nothing)
+        Exchange exchange = send(streamCaching ? "direct:redeliveredCached" : "direct:redelivered", tableId, "incremental=true",
                 new ByteArrayInputStream("id,name\n2,b\n3,c\n".getBytes(StandardCharsets.UTF_8)));
 
         assertThat(exchange.getException()).isNull();
