@@ -6,18 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelkeboola.component.KeboolaConfiguration;
 import io.github.camelkeboola.component.KeboolaException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +22,6 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +35,8 @@ import java.util.concurrent.TimeUnit;
  * {@code Retry-After}) is retried for every call, POSTs included, since the server answered that it did not do the
  * work; so is a 429 rate limit (with its {@code Retry-After}), as the Go client does. A network error is retried for GET and DELETE; for a POST only when the connection never opened, because a
  * POST cut after it was sent may already have started a job. Pauses start at {@code retryInitialDelay} and double up
- * to {@code retryMaxDelay}, at most {@code maxRetries} times. Every call has connect and response timeouts.
+ * to {@code retryMaxDelay} (a {@code Retry-After} is capped by it too, see {@link RetryDelays}), at most
+ * {@code maxRetries} times. Every call has connect and response timeouts.
  */
 public class HttpStorageApi implements StorageApi {
 
@@ -55,8 +49,7 @@ public class HttpStorageApi implements StorageApi {
     private final Header tokenHeader;
     private final CloseableHttpClient client;
     private final int maxRetries;
-    private final long retryInitialDelay;
-    private final long retryMaxDelay;
+    private final RetryDelays retryDelays;
     private final long jobPollMaxInterval;
 
     public HttpStorageApi(KeboolaConfiguration configuration) {
@@ -70,28 +63,11 @@ public class HttpStorageApi implements StorageApi {
         this.baseUrl = stackUrl.replaceAll("/+$", "") + "/v2/storage/";
         this.tokenHeader = new SecretHeader(TOKEN_HEADER, configuration.getToken());
         this.maxRetries = Math.max(0, configuration.getMaxRetries());
-        this.retryInitialDelay = Math.max(1, configuration.getRetryInitialDelay());
-        this.retryMaxDelay = Math.max(retryInitialDelay, configuration.getRetryMaxDelay());
+        this.retryDelays = new RetryDelays(configuration.getRetryInitialDelay(), configuration.getRetryMaxDelay());
         this.jobPollMaxInterval = Math.max(FIRST_JOB_POLL_MILLIS, configuration.getJobPollMaxInterval());
-        Timeout connectTimeout = Timeout.ofMilliseconds(configuration.getConnectTimeout());
-        Timeout requestTimeout = Timeout.ofMilliseconds(configuration.getRequestTimeout());
-        this.client = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setConnectionFactory(new TokenSafeConnectionFactory())
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(connectTimeout)
-                                .setSocketTimeout(requestTimeout)
-                                .build())
-                        .setMaxConnTotal(50)
-                        .setMaxConnPerRoute(50)
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setConnectionRequestTimeout(connectTimeout)
-                        .setResponseTimeout(requestTimeout)
-                        .build())
-                .disableAutomaticRetries()   // retried here, with the Storage API's rules
-                .disableRedirectHandling()   // the token goes to the stack URL only
-                .disableCookieManagement()
+        // redirects are not followed: the token goes to the stack URL only
+        this.client = LogSafeHttpClients.builder(Duration.ofMillis(configuration.getConnectTimeout()),
+                        Duration.ofMillis(configuration.getRequestTimeout()), 50)
                 .setUserAgent("camel-keboola")
                 .build();
     }
@@ -283,9 +259,7 @@ public class HttpStorageApi implements StorageApi {
                 if (retry >= maxRetries || Thread.currentThread().isInterrupted()) {
                     throw failure.error;
                 }
-                long delay = failure.retryAfterMillis > 0
-                        ? failure.retryAfterMillis
-                        : Math.min(retryMaxDelay, retryInitialDelay << Math.min(retry, 30));
+                long delay = retryDelays.before(retry + 1, failure.retryAfterMillis);
                 LOG.warn("{} failed ({}); retry {} of {} in {} ms", call, failure.reason, retry + 1, maxRetries, delay);
                 pause(delay, call.toString(), call.tableId, call.jobId);
             }
@@ -309,7 +283,7 @@ public class HttpStorageApi implements StorageApi {
                 KeboolaException error = ApiErrors.fromResponse(call, response, mapper);
                 // 429 is not documented for the Storage API, but a rate limit means the call was not done (GO retries it)
                 if ((status >= 500 && status != 501) || status == 429) {
-                    throw new RetriableFailure(error, "HTTP " + status, status == 503 || status == 429 ? retryAfterMillis(response) : 0);
+                    throw new RetriableFailure(error, "HTTP " + status, status == 503 || status == 429 ? RetryDelays.retryAfterMillis(response) : 0);
                 }
                 throw error;
             }
@@ -339,25 +313,6 @@ public class HttpStorageApi implements StorageApi {
     /** The request was certainly not sent: the TCP connection was refused or never established. */
     private static boolean neverConnected(IOException e) {
         return e instanceof ConnectException || e instanceof ConnectTimeoutException;
-    }
-
-    /** {@code Retry-After} as seconds or an HTTP date; 0 when absent or unreadable (then the usual backoff applies). */
-    static long retryAfterMillis(ClassicHttpResponse response) {
-        Header header = response.getFirstHeader("Retry-After");
-        if (header == null || header.getValue() == null) {
-            return 0;
-        }
-        String value = header.getValue().trim();
-        try {
-            return Math.max(0, Long.parseLong(value)) * 1000;
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-                return Math.max(0, at.toInstant().toEpochMilli() - System.currentTimeMillis());
-            } catch (RuntimeException unreadable) {
-                return 0;
-            }
-        }
     }
 
     private static void closeQuietly(ClassicHttpResponse response) {
