@@ -79,6 +79,12 @@ public class KeboolaConfiguration implements Cloneable {
               description = "The imported CSV has no header row; its columns are given by columns, or the table's columns in order.")
     private boolean withoutHeaders;
 
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "Map rows: a column missing from a row is written as an empty value. Off, such a row fails the"
+                            + " import before anything is uploaded, naming the row and the column (on an incremental upsert an"
+                            + " empty value would overwrite the stored one).")
+    private boolean missingColumnsAsEmpty;
+
     @UriParam(label = "producer,advanced", defaultValue = "6h", javaType = "java.time.Duration",
               description = "How long to wait for a Storage job (import, export, create, delete) before failing.")
     private long jobTimeout = 6 * 60 * 60 * 1000L;
@@ -308,6 +314,14 @@ public class KeboolaConfiguration implements Cloneable {
 
     public void setWithoutHeaders(boolean withoutHeaders) {
         this.withoutHeaders = withoutHeaders;
+    }
+
+    public boolean isMissingColumnsAsEmpty() {
+        return missingColumnsAsEmpty;
+    }
+
+    public void setMissingColumnsAsEmpty(boolean missingColumnsAsEmpty) {
+        this.missingColumnsAsEmpty = missingColumnsAsEmpty;
     }
 
     public long getJobTimeout() {

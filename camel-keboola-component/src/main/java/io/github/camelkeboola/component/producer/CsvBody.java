@@ -43,7 +43,7 @@ final class CsvBody {
         }
         if (isRows(body)) {
             Iterator<?> rows = body instanceof Iterator<?> iterator ? iterator : ((Iterable<?>) body).iterator();
-            return new RowsCsvInputStream(rows, columns, format(config), tableId);
+            return new RowsCsvInputStream(rows, columns, format(config), tableId, config.isMissingColumnsAsEmpty());
         }
         InputStream content;
         if (body instanceof Path path) {

@@ -79,6 +79,9 @@ abstract class AbstractKeboolaProducerEmulatorTest extends CamelTestSupport {
                         .toD("keboola:${header.target}?operation=importTable");
                 from("direct:exportToMock").toD("keboola:${header.table}?operation=exportTable${header.options}")
                         .to("mock:exported");
+                from("direct:exportRowsThenFail").toD("keboola:${header.table}?operation=exportTable&outputType=rows")
+                        .process(e -> e.getMessage().getBody(Iterator.class).next())
+                        .throwException(new IllegalStateException("the route fails after the first row"));
                 from("direct:exportRows").toD("keboola:${header.table}?operation=exportTable&outputType=rows${header.options}")
                         .split(body()).streaming().to("mock:rows");
             }
@@ -179,6 +182,27 @@ abstract class AbstractKeboolaProducerEmulatorTest extends CamelTestSupport {
         List<Object> all = new ArrayList<>();
         rows.forEachRemaining(all::add);
         assertThat(all).hasSize(2);
+    }
+
+    @Test
+    void rowsAbandonedByAFailedRouteReleaseTheirDownload(TestInfo info) throws Exception {
+        String tableId = table(info);
+        ok(tableId, "", "id\n1\n2\n3\n");
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        List<Path> before = sliceFiles(tmp);
+
+        Exchange failed = template.request("direct:exportRowsThenFail", e -> e.getIn().setHeader("table", tableId));
+
+        assertThat(failed.getException()).hasMessageContaining("fails after the first row");
+        // the slice downloaded into a temporary file is deleted once the exchange is done, not when the JVM exits
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(sliceFiles(tmp)).isSubsetOf(before));
+    }
+
+    private static List<Path> sliceFiles(Path dir) throws java.io.IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("keboola-slice-")).toList();
+        }
     }
 
     @Test
