@@ -13,10 +13,17 @@ final class EndpointSettings {
 
     private static final Set<String> WHERE_OPERATORS = Set.of("eq", "ne");
 
-    private EndpointSettings() {
+    private final String endpoint;
+
+    private EndpointSettings(KeboolaConfiguration c) {
+        this.endpoint = "keboola:" + (c.getTableId() == null ? "" : c.getTableId());
     }
 
     static void check(KeboolaConfiguration c) {
+        new EndpointSettings(c).checkAll(c);
+    }
+
+    private void checkAll(KeboolaConfiguration c) {
         url("stackUrl", c.getStackUrl(), true);
         url("fileStorageEndpoint", c.getFileStorageEndpoint(), false);
         require(c.getToken() != null && !c.getToken().isBlank(), "token", "(not set)", "a Storage API token is required");
@@ -43,7 +50,7 @@ final class EndpointSettings {
         changeTime("initialChangedSince", c.getInitialChangedSince());
     }
 
-    private static void url(String option, String value, boolean required) {
+    private void url(String option, String value, boolean required) {
         if (value == null || value.isBlank()) {
             require(!required, option, "(not set)", "is required");
             return;
@@ -51,26 +58,26 @@ final class EndpointSettings {
         require(value.startsWith("http://") || value.startsWith("https://"), option, value, "must be an http(s) URL");
     }
 
-    private static void positive(String option, long value) {
+    private void positive(String option, long value) {
         require(value > 0, option, value, "must be more than 0");
     }
 
-    private static void oneCharacter(String option, String value, boolean tabAllowed) {
+    private void oneCharacter(String option, String value, boolean tabAllowed) {
         boolean ok = value == null || value.isEmpty() || value.length() == 1 || (tabAllowed && "\\t".equals(value));
         require(ok, option, value, "must be one character" + (tabAllowed ? " (or \\t)" : ""));
     }
 
-    private static void changeTime(String option, String value) {
+    private void changeTime(String option, String value) {
         try {
             ChangeTimes.toEpochSeconds(value, Instant.now());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid " + option + " '" + value + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException("Invalid " + option + " '" + value + "' of " + endpoint + ": " + e.getMessage(), e);
         }
     }
 
-    private static void require(boolean ok, String option, Object value, String rule) {
+    private void require(boolean ok, String option, Object value, String rule) {
         if (!ok) {
-            throw new IllegalArgumentException("Invalid " + option + " '" + value + "': " + rule);
+            throw new IllegalArgumentException("Invalid " + option + " '" + value + "' of " + endpoint + ": " + rule);
         }
     }
 }

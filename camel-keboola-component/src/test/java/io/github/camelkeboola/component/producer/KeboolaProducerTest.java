@@ -206,7 +206,7 @@ class KeboolaProducerTest extends CamelTestSupport {
                     .as(bad[0]).hasStackTraceContaining("Invalid " + bad[1]);
         }
         assertThatThrownBy(() -> context.getEndpoint("keboola:in.c-main.a?token=t&stackUrl=ftp://stack"))
-                .hasStackTraceContaining("Invalid stackUrl 'ftp://stack'");
+                .hasStackTraceContaining("Invalid stackUrl 'ftp://stack' of keboola:in.c-main.a");
         assertThat(server.received()).isEmpty();
     }
 
