@@ -7,18 +7,13 @@ import io.github.camelkeboola.component.KeboolaConfiguration;
 import io.github.camelkeboola.component.KeboolaException;
 import io.github.camelkeboola.component.KeboolaOutcomeUnknownException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +42,8 @@ import java.util.concurrent.TimeUnit;
  * or 504 also after the API accepted the request; a timeout or an answer cut after the request went out) it is not
  * simply sent again: the job with that runId is looked up ({@link JobsByRunId}) and returned when it exists; only
  * when it does not is the request sent again. Pauses start at {@code retryInitialDelay} and double up to
- * {@code retryMaxDelay}, at most {@code maxRetries} times. Every call has connect and response timeouts.
+ * {@code retryMaxDelay} (a {@code Retry-After} is capped by it too, with jitter: {@link RetryDelays}), at most
+ * {@code maxRetries} times. Every call has connect and response timeouts.
  */
 public class HttpStorageApi implements StorageApi {
 
@@ -60,8 +56,7 @@ public class HttpStorageApi implements StorageApi {
     private final Header tokenHeader;
     private final CloseableHttpClient client;
     private final int maxRetries;
-    private final long retryInitialDelay;
-    private final long retryMaxDelay;
+    private final RetryDelays retryDelays;
     private final long jobPollMaxInterval;
 
     public HttpStorageApi(KeboolaConfiguration configuration) {
@@ -75,28 +70,11 @@ public class HttpStorageApi implements StorageApi {
         this.baseUrl = stackUrl.replaceAll("/+$", "") + "/v2/storage/";
         this.tokenHeader = new SecretHeader(TOKEN_HEADER, configuration.getToken());
         this.maxRetries = Math.max(0, configuration.getMaxRetries());
-        this.retryInitialDelay = Math.max(1, configuration.getRetryInitialDelay());
-        this.retryMaxDelay = Math.max(retryInitialDelay, configuration.getRetryMaxDelay());
+        this.retryDelays = new RetryDelays(configuration.getRetryInitialDelay(), configuration.getRetryMaxDelay());
         this.jobPollMaxInterval = Math.max(FIRST_JOB_POLL_MILLIS, configuration.getJobPollMaxInterval());
-        Timeout connectTimeout = Timeout.ofMilliseconds(configuration.getConnectTimeout());
-        Timeout requestTimeout = Timeout.ofMilliseconds(configuration.getRequestTimeout());
-        this.client = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setConnectionFactory(new TokenSafeConnectionFactory())
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(connectTimeout)
-                                .setSocketTimeout(requestTimeout)
-                                .build())
-                        .setMaxConnTotal(50)
-                        .setMaxConnPerRoute(50)
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setConnectionRequestTimeout(connectTimeout)
-                        .setResponseTimeout(requestTimeout)
-                        .build())
-                .disableAutomaticRetries()   // retried here, with the Storage API's rules
-                .disableRedirectHandling()   // the token goes to the stack URL only
-                .disableCookieManagement()
+        // redirects are not followed: the token goes to the stack URL only
+        this.client = LogSafeHttpClients.builder(Duration.ofMillis(configuration.getConnectTimeout()),
+                        Duration.ofMillis(configuration.getRequestTimeout()), 50)
                 .setUserAgent("camel-keboola")
                 .build();
     }
@@ -359,9 +337,7 @@ public class HttpStorageApi implements StorageApi {
     }
 
     private void backOff(ApiCall call, RetriableFailure failure, int retry) {
-        long delay = failure.retryAfterMillis > 0
-                ? failure.retryAfterMillis
-                : Math.min(retryMaxDelay, retryInitialDelay << Math.min(retry, 30));
+        long delay = retryDelays.before(retry + 1, failure.retryAfterMillis);
         LOG.warn("{} failed ({}); retry {} of {} in {} ms", call, failure.reason, retry + 1, maxRetries, delay);
         pause(delay, call.toString(), call.tableId, call.jobId);
     }
@@ -387,7 +363,7 @@ public class HttpStorageApi implements StorageApi {
                     // a maintenance body is the API's own answer that it did nothing; a gateway's 5xx is not
                     boolean maybeAccepted = call.runId != null && status != 429 && !"MAINTENANCE".equals(error.getErrorCode());
                     throw new RetriableFailure(error, "HTTP " + status,
-                            status == 503 || status == 429 ? retryAfterMillis(response) : 0, maybeAccepted);
+                            status == 503 || status == 429 ? RetryDelays.retryAfterMillis(response) : 0, maybeAccepted);
                 }
                 throw error;
             }
@@ -421,25 +397,6 @@ public class HttpStorageApi implements StorageApi {
     /** The request was certainly not sent: the TCP connection was refused or never established. */
     private static boolean neverConnected(IOException e) {
         return e instanceof ConnectException || e instanceof ConnectTimeoutException;
-    }
-
-    /** {@code Retry-After} as seconds or an HTTP date; 0 when absent or unreadable (then the usual backoff applies). */
-    static long retryAfterMillis(ClassicHttpResponse response) {
-        Header header = response.getFirstHeader("Retry-After");
-        if (header == null || header.getValue() == null) {
-            return 0;
-        }
-        String value = header.getValue().trim();
-        try {
-            return Math.max(0, Long.parseLong(value)) * 1000;
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-                return Math.max(0, at.toInstant().toEpochMilli() - System.currentTimeMillis());
-            } catch (RuntimeException unreadable) {
-                return 0;
-            }
-        }
     }
 
     private static void closeQuietly(ClassicHttpResponse response) {

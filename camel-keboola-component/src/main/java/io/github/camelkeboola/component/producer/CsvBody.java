@@ -45,7 +45,7 @@ final class CsvBody {
         BodyReplay.beforeRead(message, tableId);
         if (isRows(body)) {
             Iterator<?> rows = body instanceof Iterator<?> iterator ? iterator : ((Iterable<?>) body).iterator();
-            return new RowsCsvInputStream(rows, columns, format(config), tableId);
+            return new RowsCsvInputStream(rows, columns, format(config), tableId, config.isMissingColumnsAsEmpty());
         }
         InputStream content;
         if (body instanceof Path path) {

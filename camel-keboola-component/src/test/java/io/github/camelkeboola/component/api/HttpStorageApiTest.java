@@ -211,13 +211,30 @@ class HttpStorageApiTest {
                          .header("Retry-After", "1"))
               .then(Reply.json(200, "{\"id\":1}"));
 
+        KeboolaConfiguration patient = config(server.url());
+        patient.setRetryMaxDelay(5_000);
         long started = System.nanoTime();
-        api.getJob(1);
+        try (HttpStorageApi patientApi = new HttpStorageApi(patient)) {
+            patientApi.getJob(1);
+        }
         long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
         // the backoff alone would pause 5 ms
         assertThat(elapsedMillis).isGreaterThanOrEqualTo(950);
         assertThat(server.received()).hasSize(2);
+    }
+
+    @Test
+    void retryAfterIsCappedByRetryMaxDelay() {
+        // an hour per try, whatever retryMaxDelay (20 ms here) says, is what this must not do
+        server.then(Reply.json(503, "{\"status\":\"maintenance\",\"reason\":\"upgrade\"}").header("Retry-After", "3600"))
+              .then(Reply.json(503, "{\"status\":\"maintenance\",\"reason\":\"upgrade\"}").header("Retry-After", "3600"))
+              .then(Reply.json(200, "{\"id\":1}"));
+
+        JsonNode job = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60), () -> api.getJob(1));
+
+        assertThat(job.path("id").asInt()).isEqualTo(1);
+        assertThat(server.received()).hasSize(3);
     }
 
     @Test
