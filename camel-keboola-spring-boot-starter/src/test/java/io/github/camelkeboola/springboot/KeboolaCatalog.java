@@ -3,9 +3,12 @@ package io.github.camelkeboola.springboot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.Collections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,6 +54,23 @@ final class KeboolaCatalog {
             throw new IllegalStateException("keboola.json lists no component options");
         }
         return options;
+    }
+
+    /** The first of the classpath's resources of that name that matches. */
+    static JsonNode readFirst(String resource, Predicate<JsonNode> matches) {
+        try {
+            for (URL url : Collections.list(KeboolaCatalog.class.getClassLoader().getResources(resource))) {
+                try (InputStream in = url.openStream()) {
+                    JsonNode json = JSON.readTree(in);
+                    if (matches.test(json)) {
+                        return json;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException("No " + resource + " on the classpath matches");
     }
 
     static JsonNode read(String resource) {

@@ -22,9 +22,12 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.annotation.DirtiesContext;
@@ -102,7 +105,7 @@ class KeboolaHealthTest {
 
     @Test
     @Order(2)
-    void downWithTheReasonAndNoTokenForARejectedTokenOrAnUnreachableStack() throws Exception {
+    void downWithTheReasonAndNoTokenForARejectedTokenOrAnUnreachableStack(CapturedOutput output) throws Exception {
         camelContext.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -144,6 +147,8 @@ class KeboolaHealthTest {
         System.out.println("[health] /actuator/health with four failing keboola checks answered in " + millis + " ms");
         assertThat(health.path("status").asText()).isEqualTo("DOWN");
         assertThat(health.toString()).doesNotContain(EMULATOR.token()).doesNotContain(BAD_TOKEN);
+        assertThat(output.getAll()).as("the log since the context started")
+                .contains("bad-token-consumer").doesNotContain(EMULATOR.token()).doesNotContain(BAD_TOKEN);
     }
 
     /** The first line of the check's error: the exception and its message. */
