@@ -47,6 +47,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "camel.main.shutdown-timeout=5"})
 @DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(OutputCaptureExtension.class)
 class KeboolaHealthTest {
 
     private static final String TABLE = "in.c-health.orders";
