@@ -3,7 +3,10 @@ package io.github.camelkeboola.karaf;
 import aQute.bnd.header.Attrs;
 import aQute.bnd.header.Parameters;
 import aQute.bnd.osgi.Analyzer;
+import aQute.bnd.osgi.Builder;
 import aQute.bnd.osgi.Jar;
+import io.github.camelkeboola.emulator.KeboolaEmulator;
+import io.github.camelkeboola.karaf.probe.RouteProbe;
 import org.apache.felix.framework.FrameworkFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
@@ -22,11 +26,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 
@@ -169,6 +173,27 @@ class OsgiFrameworkTest {
     }
 
     @Test
+    void importAndExportRoutesRunInsideTheFramework() throws Exception {
+        BundleContext context = framework.getBundleContext();
+        Bundle probe = context.installBundle("probe:" + RouteProbe.class.getName(), probeBundle());
+        probe.start();
+        ServiceReference<?> reference = context.getServiceReferences(Function.class.getName(), "(probe=camel-keboola)")[0];
+        @SuppressWarnings("unchecked")
+        Function<Map<String, String>, Map<String, String>> routes =
+                (Function<Map<String, String>, Map<String, String>>) context.getService(reference);
+
+        try (KeboolaEmulator emulator = KeboolaEmulator.builder().provider("aws").start()) {
+            Map<String, String> result = routes.apply(Map.of("stackUrl", emulator.baseUrl(), "token", emulator.token(),
+                    "table", "in.c-osgi.orders", "csv", "id,name\n1,alpha\n2,beta\n"));
+
+            assertThat(result.get("componentBundle")).isEqualTo(component.getSymbolicName());
+            assertThat(result.get("export")).startsWith("\"id\",\"name\"\n").contains("\"1\",\"alpha\"", "\"2\",\"beta\"");
+        } finally {
+            probe.uninstall();
+        }
+    }
+
+    @Test
     void keepsCamelsServiceFiles() {
         for (String service : List.of("component/keboola", "configurer/keboola-component",
                 "configurer/keboola-endpoint", "urifactory/keboola-endpoint", "dev-console/keboola")) {
@@ -194,6 +219,22 @@ class OsgiFrameworkTest {
         try (InputStream in = Files.newInputStream(jar)) {
             BUNDLES.put(name, context.installBundle("file:" + jar, in));
         }
+    }
+
+    /** The probe package of this module's test classes as a bundle of its own. */
+    private static InputStream probeBundle() throws Exception {
+        ByteArrayOutputStream bundle = new ByteArrayOutputStream();
+        try (Builder builder = new Builder()) {
+            builder.addClasspath(TestClasspath.testClasses().toFile());
+            builder.setProperty(Constants.BUNDLE_SYMBOLICNAME, "camel-keboola-probe");
+            builder.setProperty(Constants.BUNDLE_VERSION, "1.0.0");
+            builder.setProperty(Constants.BUNDLE_ACTIVATOR, RouteProbe.class.getName());
+            builder.setProperty("Private-Package", RouteProbe.class.getPackageName());
+            builder.setProperty(Constants.IMPORT_PACKAGE, "*");
+            builder.build().write(bundle);
+            assertThat(builder.getErrors()).isEmpty();
+        }
+        return new ByteArrayInputStream(bundle.toByteArray());
     }
 
     private static String version(Path mavenJar) {

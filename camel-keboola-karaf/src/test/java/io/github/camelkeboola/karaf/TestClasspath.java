@@ -31,6 +31,11 @@ final class TestClasspath {
                 .orElseThrow(() -> new IllegalStateException(groupId + ":" + artifactId + " is not on the test classpath"));
     }
 
+    /** This module's compiled test classes. */
+    static Path testClasses() {
+        return ENTRIES.stream().filter(p -> p.endsWith("test-classes")).findFirst().orElseThrow();
+    }
+
     /**
      * The component as the reactor hands it over: its jar after {@code package}, its classes directory (with the
      * manifest bnd wrote there) when only {@code test} ran.
