@@ -59,7 +59,11 @@ public class CamelKeboolaFeatureKarafIT {
             keepRuntimeFolder(),
             configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
             logLevel(LogLevel.INFO),
-            // the component's snapshot comes from the local repository the build installed it into
+            // the component just built comes from the build's own repository, the rest from the local repository
+            // (and Maven Central, Karaf's default remote)
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.defaultRepositories",
+                    new File(System.getProperty("karaf.it.repository")).toURI() + "@snapshots@id=camel-keboola-build,"
+                    + "file:${karaf.home}/${karaf.default.repository}@id=system.repository@snapshots"),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                     System.getProperty("maven.repo.local")),
             features(url(new File(System.getProperty("features.file")).toURI().toString()), "camel-keboola"),

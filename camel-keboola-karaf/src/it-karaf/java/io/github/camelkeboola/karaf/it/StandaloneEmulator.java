@@ -14,11 +14,21 @@ final class StandaloneEmulator {
 
     private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
 
+    /** Pax Exam asks a test class for its configuration more than once: one emulator serves them all. */
+    private static String started;
+
     private StandaloneEmulator() {
     }
 
-    /** Starts the emulator and returns its base URL once it listens. */
-    static String start(Path jar, String token) throws Exception {
+    /** Starts the emulator, once per JVM, and returns its base URL once it listens. */
+    static synchronized String start(Path jar, String token) throws Exception {
+        if (started == null) {
+            started = launch(jar, token);
+        }
+        return started;
+    }
+
+    private static String launch(Path jar, String token) throws Exception {
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString(), "--port", "0", "--token", token)
                 .redirectErrorStream(true).start();
