@@ -30,6 +30,12 @@ final class RouteExamples {
                + "====\n";
     }
 
+    /** The Java between the tags as one source block. */
+    String javaBlock(String name) {
+        String source = javaTag(name);
+        return "[source,java]\n----\n" + source + "----\n";
+    }
+
     private static String tab(String title, String language, String source) {
         return title + "::\n+\n[source," + language + "]\n----\n" + source + (source.endsWith("\n") ? "" : "\n")
                + "----\n";
