@@ -2,33 +2,45 @@ package io.github.camelkeboola.tooling.docs;
 
 import io.github.camelkeboola.tooling.catalog.ComponentModel;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * The generated regions of a component guide: {@code component options} (the option and header tables from the
- * catalog), {@code example <name>} (a route in Java, YAML and XML DSL from the files the tests run) and
- * {@code java <name>} (a tagged part of the Java examples).
+ * The generated regions of the component's docs pages: {@code component options} (the option and header tables
+ * from the catalog), {@code example <name>} (a route in Java, YAML and XML DSL from the files the tests run),
+ * {@code java <tag>} (a tagged part of the Java examples) and {@code file <path>} (a test resource).
  */
 public final class ComponentGuide {
 
     private static final String OPTIONS = "component options";
     private static final String EXAMPLE = "example ";
     private static final String JAVA = "java ";
+    private static final String FILE = "file ";
 
     private final ComponentModel model;
     private final RouteExamples examples;
 
-    public ComponentGuide(ComponentModel model, Path javaExamples, Path routesDir) {
+    public ComponentGuide(ComponentModel model, Path javaExamples, Path testResources) {
         this.model = model;
-        this.examples = new RouteExamples(javaExamples, routesDir);
+        this.examples = new RouteExamples(javaExamples, testResources);
     }
 
-    /** {@code guide} with its generated regions filled anew; an unknown region fails. */
-    public String fill(String guide) {
-        if (!MarkedRegions.names(guide).contains(OPTIONS)) {
-            throw new IllegalArgumentException("The guide has no '// " + OPTIONS + ": START' marker");
+    /** The AsciiDoc pages under {@code docsDir}, in a stable order. */
+    public static List<Path> pages(Path docsDir) {
+        try (Stream<Path> files = Files.walk(docsDir)) {
+            return files.filter(f -> f.toString().endsWith(".adoc")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + docsDir, e);
         }
-        return MarkedRegions.fill(guide, region -> {
+    }
+
+    /** {@code page} with its generated regions filled anew; an unknown region fails. */
+    public String fill(String page) {
+        return MarkedRegions.fill(page, region -> {
             if (region.equals(OPTIONS)) {
                 return OptionTables.render(model);
             }
@@ -37,6 +49,9 @@ public final class ComponentGuide {
             }
             if (region.startsWith(JAVA)) {
                 return examples.javaBlock(region.substring(JAVA.length()));
+            }
+            if (region.startsWith(FILE)) {
+                return examples.fileBlock(region.substring(FILE.length()));
             }
             throw new IllegalArgumentException("Unknown generated region '" + region + "'");
         });

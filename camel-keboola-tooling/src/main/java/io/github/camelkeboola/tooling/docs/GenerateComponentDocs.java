@@ -6,8 +6,9 @@ import io.github.camelkeboola.tooling.catalog.ComponentModel;
 import java.nio.file.Path;
 
 /**
- * The build step: {@code GenerateComponentDocs <guide.adoc> <catalog.json> <java examples> <routes dir>} fills the
- * guide's generated regions (see {@link ComponentGuide}), writing the file only when it changed.
+ * The build step: {@code GenerateComponentDocs <catalog.json> <java examples> <test resources> <docs dir>} fills
+ * the generated regions of each page under the docs dir (see {@link ComponentGuide}), writing a page only when it
+ * changed.
  */
 public final class GenerateComponentDocs {
 
@@ -17,11 +18,12 @@ public final class GenerateComponentDocs {
     public static void main(String[] args) {
         if (args.length != 4) {
             throw new IllegalArgumentException(
-                    "Usage: GenerateComponentDocs <guide.adoc> <catalog.json> <java examples> <routes dir>");
+                    "Usage: GenerateComponentDocs <catalog.json> <java examples> <test resources> <docs dir>");
         }
-        Path guide = Path.of(args[0]);
-        ComponentGuide generator = new ComponentGuide(ComponentModel.read(args[1]), Path.of(args[2]), Path.of(args[3]));
-        boolean changed = GeneratedFile.write(guide, generator.fill(GeneratedFile.read(guide)));
-        System.out.println((changed ? "Generated " : "Up to date: ") + guide);
+        ComponentGuide generator = new ComponentGuide(ComponentModel.read(args[0]), Path.of(args[1]), Path.of(args[2]));
+        for (Path file : ComponentGuide.pages(Path.of(args[3]))) {
+            boolean changed = GeneratedFile.write(file, generator.fill(GeneratedFile.read(file)));
+            System.out.println((changed ? "Generated " : "Up to date: ") + file);
+        }
     }
 }

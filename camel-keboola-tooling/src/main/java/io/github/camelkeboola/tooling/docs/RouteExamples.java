@@ -8,32 +8,46 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One route in three DSLs as AsciiDoc tabs (Camel's docs tabs; elsewhere each tab shows as a labelled block), read
- * from the files the tests run: the Java DSL between {@code // tag::<name>[]} and {@code // end::<name>[]} of a
- * Java source, the YAML and XML DSL from {@code <name>.yaml} and {@code <name>.xml}.
+ * Source blocks out of the files the tests run. A route in three DSLs becomes AsciiDoc tabs (Camel's docs tabs;
+ * elsewhere each tab shows as a labelled block): the Java DSL between {@code // tag::<name>[]} and
+ * {@code // end::<name>[]} of a Java source, the YAML and XML DSL from {@code routes/<name>.yaml} and
+ * {@code routes/<name>.xml} of the test resources.
  */
 final class RouteExamples {
 
     private final Path javaSource;
-    private final Path routesDir;
+    private final Path resourcesDir;
 
-    RouteExamples(Path javaSource, Path routesDir) {
+    RouteExamples(Path javaSource, Path resourcesDir) {
         this.javaSource = javaSource;
-        this.routesDir = routesDir;
+        this.resourcesDir = resourcesDir;
     }
 
     String tabs(String name) {
         return "[tabs]\n====\n"
                + tab("Java", "java", javaTag(name)) + "\n"
-               + tab("YAML", "yaml", file(name + ".yaml")) + "\n"
-               + tab("XML", "xml", file(name + ".xml"))
+               + tab("YAML", "yaml", file("routes/" + name + ".yaml")) + "\n"
+               + tab("XML", "xml", file("routes/" + name + ".xml"))
                + "====\n";
     }
 
     /** The Java between the tags as one source block. */
     String javaBlock(String name) {
-        String source = javaTag(name);
-        return "[source,java]\n----\n" + source + "----\n";
+        return block("java", javaTag(name));
+    }
+
+    /** A test resource as one source block, without its leading comment lines (they speak to the tests). */
+    String fileBlock(String relativePath) {
+        List<String> lines = new ArrayList<>(List.of(file(relativePath).split("\n")));
+        while (!lines.isEmpty() && (lines.get(0).startsWith("#") || lines.get(0).isBlank())) {
+            lines.remove(0);
+        }
+        String language = relativePath.substring(relativePath.lastIndexOf('.') + 1);
+        return block(language, String.join("\n", lines) + "\n");
+    }
+
+    private static String block(String language, String source) {
+        return "[source," + language + "]\n----\n" + source + "----\n";
     }
 
     private static String tab(String title, String language, String source) {
@@ -41,10 +55,10 @@ final class RouteExamples {
                + "----\n";
     }
 
-    private String file(String fileName) {
-        Path file = routesDir.resolve(fileName);
+    private String file(String relativePath) {
+        Path file = resourcesDir.resolve(relativePath);
         if (!Files.exists(file)) {
-            throw new IllegalArgumentException("No route file " + file);
+            throw new IllegalArgumentException("No file " + file);
         }
         return GeneratedFile.read(file).strip() + "\n";
     }
