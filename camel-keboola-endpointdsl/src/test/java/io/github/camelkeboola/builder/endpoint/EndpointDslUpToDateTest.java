@@ -23,7 +23,7 @@ class EndpointDslUpToDateTest {
                 KeboolaEndpointBuilderFactory.class.getPackageName(), generator.factoryName());
 
         assertThat(GeneratedFile.read(committed))
-                .as("%s is stale: rebuild the module (mvn -pl camel-keboola-endpointdsl -am generate-sources) and commit it",
+                .as("%s is stale: rebuild (mvn -pl camel-keboola-endpointdsl -am process-classes, without CI=true) and commit it",
                         committed)
                 .isEqualTo(generator.generate());
     }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 /**
  * The build step: {@code GenerateComponentDocs <catalog.json> <java examples> <test resources> <docs dir>} fills
  * the generated regions of each page under the docs dir (see {@link ComponentGuide}), writing a page only when it
- * changed.
+ * changed (see {@link GeneratedFile#update}).
  */
 public final class GenerateComponentDocs {
 
@@ -22,8 +22,7 @@ public final class GenerateComponentDocs {
         }
         ComponentGuide generator = new ComponentGuide(ComponentModel.read(args[0]), Path.of(args[1]), Path.of(args[2]));
         for (Path file : ComponentGuide.pages(Path.of(args[3]))) {
-            boolean changed = GeneratedFile.write(file, generator.fill(GeneratedFile.read(file)));
-            System.out.println((changed ? "Generated " : "Up to date: ") + file);
+            GeneratedFile.update(file, generator.fill(GeneratedFile.read(file)));
         }
     }
 }

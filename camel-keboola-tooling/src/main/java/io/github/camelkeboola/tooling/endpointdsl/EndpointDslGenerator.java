@@ -93,8 +93,7 @@ public final class EndpointDslGenerator {
                                                      + " component.")));
         out.append(I1).append("interface ").append(type).append(" extends ").append(String.join(", ", supertypes))
                 .append(" {\n\n");
-        out.append(comment(I2, List.of(("advanced".equals(otherSideMethod) ? "The advanced options." :
-                "The basic options.") + "", "", "@return the dsl builder")));
+        out.append(comment(I2, List.of("The " + otherSideMethod + " options.", "", "@return the dsl builder")));
         if (overrides) {
             out.append(I2).append("@Override\n");
         }

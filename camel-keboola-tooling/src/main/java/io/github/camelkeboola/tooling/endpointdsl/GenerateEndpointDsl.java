@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 /**
  * The build step: {@code GenerateEndpointDsl <catalog> <package> <source root>} writes the endpoint builder factory
- * of the catalog's component into the source root (only when it changed). The catalog is a file or
- * {@code classpath:<resource>}.
+ * of the catalog's component into the source root, when it changed (see {@link GeneratedFile#update}). The catalog
+ * is a file or {@code classpath:<resource>}.
  */
 public final class GenerateEndpointDsl {
 
@@ -21,8 +21,7 @@ public final class GenerateEndpointDsl {
         }
         EndpointDslGenerator generator = new EndpointDslGenerator(ComponentModel.read(args[0]), args[1]);
         Path file = sourceFile(Path.of(args[2]), args[1], generator.factoryName());
-        boolean changed = GeneratedFile.write(file, generator.generate());
-        System.out.println((changed ? "Generated " : "Up to date: ") + file);
+        GeneratedFile.update(file, generator.generate());
     }
 
     /** Where the factory's source lives under {@code sourceRoot}. */
