@@ -14,9 +14,10 @@ public record Header(String name, String group, String javaType, List<String> en
                 h.path("description").asText(), h.path("constantName").asText());
     }
 
-    /** The constant's field name, such as {@code OPERATION} for {@code ...KeboolaConstants#OPERATION}. */
-    public String constantField() {
-        return constantName.substring(constantName.indexOf('#') + 1);
+    /** The constant as Java code names it: {@code KeboolaConstants.OPERATION} for {@code ...KeboolaConstants#OPERATION}. */
+    public String constantReference() {
+        String type = constantName.substring(0, constantName.indexOf('#'));
+        return type.substring(type.lastIndexOf('.') + 1) + "." + constantName.substring(constantName.indexOf('#') + 1);
     }
 
     /** The type's simple name: {@code KeboolaOperation} for {@code io.github...KeboolaOperation}. */

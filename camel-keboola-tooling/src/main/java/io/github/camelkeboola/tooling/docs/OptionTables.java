@@ -53,7 +53,7 @@ final class OptionTables {
         out.append(TABLE);
         for (Header h : headers) {
             String description = cell(h.description()) + (h.enums().isEmpty() ? "" : " Values: " + code(h.enums()) + ".")
-                                 + " Constant: `" + h.constantField() + "`.";
+                                 + " Constant: `" + h.constantReference() + "`.";
             out.append("| *").append(h.name()).append("* (").append(h.group()).append(") | ").append(description)
                     .append(" | ").append(h.defaultValue() == null ? "" : "`" + cell(h.defaultValue()) + "`")
                     .append(" | ").append(cell(h.shortJavaType())).append('\n');
