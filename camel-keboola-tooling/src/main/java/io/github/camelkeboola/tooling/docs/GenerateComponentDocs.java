@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * The build step: {@code GenerateComponentDocs <catalog.json> <java examples> <test resources> <docs dir>} fills
- * the generated regions of each page under the docs dir (see {@link ComponentGuide}), writing a page only when it
+ * the generated regions of each page under the docs dir (see {@link ComponentDocs}), writing a page only when it
  * changed (see {@link GeneratedFile#update}).
  */
 public final class GenerateComponentDocs {
@@ -20,8 +20,8 @@ public final class GenerateComponentDocs {
             throw new IllegalArgumentException(
                     "Usage: GenerateComponentDocs <catalog.json> <java examples> <test resources> <docs dir>");
         }
-        ComponentGuide generator = new ComponentGuide(ComponentModel.read(args[0]), Path.of(args[1]), Path.of(args[2]));
-        for (Path file : ComponentGuide.pages(Path.of(args[3]))) {
+        ComponentDocs generator = new ComponentDocs(ComponentModel.read(args[0]), Path.of(args[1]), Path.of(args[2]));
+        for (Path file : ComponentDocs.pages(Path.of(args[3]))) {
             GeneratedFile.update(file, generator.fill(GeneratedFile.read(file)));
         }
     }

@@ -2,7 +2,7 @@ package io.github.camelkeboola.component.dsl;
 
 import io.github.camelkeboola.tooling.GeneratedFile;
 import io.github.camelkeboola.tooling.catalog.ComponentModel;
-import io.github.camelkeboola.tooling.docs.ComponentGuide;
+import io.github.camelkeboola.tooling.docs.ComponentDocs;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -14,17 +14,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The generated parts of the docs (option and header tables, examples) are what the generator makes of the current
  * keboola.json and test files: nobody edited them by hand, and no one forgot to rebuild and commit.
  */
-class ComponentGuideUpToDateTest {
+class ComponentDocsUpToDateTest {
 
     private static final Path DOCS = Path.of("src/main/docs");
 
     @Test
     void theGeneratedPartsOfEveryPageAreFresh() {
         ComponentModel catalog = ComponentModel.read("classpath:META-INF/io/github/camelkeboola/component/keboola.json");
-        ComponentGuide generator = new ComponentGuide(catalog,
+        ComponentDocs generator = new ComponentDocs(catalog,
                 Path.of("src/test/java/io/github/camelkeboola/component/dsl/OrdersRoutes.java"),
                 Path.of("src/test/resources"));
-        List<Path> pages = ComponentGuide.pages(DOCS);
+        List<Path> pages = ComponentDocs.pages(DOCS);
         assertThat(pages).contains(DOCS.resolve("keboola-component.adoc"), DOCS.resolve("running/camel-main.adoc"));
 
         for (Path page : pages) {

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * from the catalog), {@code example <name>} (a route in Java, YAML and XML DSL from the files the tests run),
  * {@code java <tag>} (a tagged part of the Java examples) and {@code file <path>} (a test resource).
  */
-public final class ComponentGuide {
+public final class ComponentDocs {
 
     private static final String OPTIONS = "component options";
     private static final String EXAMPLE = "example ";
@@ -24,7 +24,7 @@ public final class ComponentGuide {
     private final ComponentModel model;
     private final RouteExamples examples;
 
-    public ComponentGuide(ComponentModel model, Path javaExamples, Path testResources) {
+    public ComponentDocs(ComponentModel model, Path javaExamples, Path testResources) {
         this.model = model;
         this.examples = new RouteExamples(javaExamples, testResources);
     }
