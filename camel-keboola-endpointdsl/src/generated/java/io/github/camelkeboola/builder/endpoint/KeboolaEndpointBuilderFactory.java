@@ -31,38 +31,6 @@ public interface KeboolaEndpointBuilderFactory {
         }
 
         /**
-         * Lower bound (inclusive) of the rows' change time for an export: epoch seconds, ISO-8601,
-         * or a relative expression such as -2 days.
-         *
-         * The option is a: {@code java.lang.String} type.
-         *
-         * Group: common
-         *
-         * @param changedSince the value to set
-         * @return the dsl builder
-         */
-        default KeboolaEndpointConsumerBuilder changedSince(String changedSince) {
-            doSetProperty("changedSince", changedSince);
-            return this;
-        }
-
-        /**
-         * Upper bound (exclusive) of the rows' change time for an export, in the same forms as
-         * changedSince.
-         *
-         * The option is a: {@code java.lang.String} type.
-         *
-         * Group: common
-         *
-         * @param changedUntil the value to set
-         * @return the dsl builder
-         */
-        default KeboolaEndpointConsumerBuilder changedUntil(String changedUntil) {
-            doSetProperty("changedUntil", changedUntil);
-            return this;
-        }
-
-        /**
          * Comma-separated columns: the columns exported, or the columns of an imported CSV that has
          * no header row.
          *
@@ -75,51 +43,6 @@ public interface KeboolaEndpointBuilderFactory {
          */
         default KeboolaEndpointConsumerBuilder columns(String columns) {
             doSetProperty("columns", columns);
-            return this;
-        }
-
-        /**
-         * Maximum number of rows exported (or previewed; preview allows at most 1000).
-         *
-         * The option is a: {@code java.lang.Integer} type.
-         *
-         * Group: common
-         *
-         * @param limit the value to set
-         * @return the dsl builder
-         */
-        default KeboolaEndpointConsumerBuilder limit(java.lang.Integer limit) {
-            doSetProperty("limit", limit);
-            return this;
-        }
-
-        /**
-         * Maximum number of rows exported (or previewed; preview allows at most 1000).
-         *
-         * The option will be converted to a {@code java.lang.Integer} type.
-         *
-         * Group: common
-         *
-         * @param limit the value to set
-         * @return the dsl builder
-         */
-        default KeboolaEndpointConsumerBuilder limit(String limit) {
-            doSetProperty("limit", limit);
-            return this;
-        }
-
-        /**
-         * Directory the CSV is written to when outputType=file.
-         *
-         * The option is a: {@code java.lang.String} type.
-         *
-         * Group: common
-         *
-         * @param outputDirectory the value to set
-         * @return the dsl builder
-         */
-        default KeboolaEndpointConsumerBuilder outputDirectory(String outputDirectory) {
-            doSetProperty("outputDirectory", outputDirectory);
             return this;
         }
 
@@ -1128,6 +1051,40 @@ public interface KeboolaEndpointBuilderFactory {
         }
 
         /**
+         * How long to wait for a Storage job (import, export, create, delete; the consumer's
+         * exports) before failing.
+         *
+         * The option is a: {@code long} type.
+         *
+         * Default: 6h
+         * Group: advanced
+         *
+         * @param jobTimeout the value to set
+         * @return the dsl builder
+         */
+        default AdvancedKeboolaEndpointConsumerBuilder jobTimeout(long jobTimeout) {
+            doSetProperty("jobTimeout", jobTimeout);
+            return this;
+        }
+
+        /**
+         * How long to wait for a Storage job (import, export, create, delete; the consumer's
+         * exports) before failing.
+         *
+         * The option will be converted to a {@code long} type.
+         *
+         * Default: 6h
+         * Group: advanced
+         *
+         * @param jobTimeout the value to set
+         * @return the dsl builder
+         */
+        default AdvancedKeboolaEndpointConsumerBuilder jobTimeout(String jobTimeout) {
+            doSetProperty("jobTimeout", jobTimeout);
+            return this;
+        }
+
+        /**
          * How many times a failed call that is safe to repeat is retried (5xx except 501, 503
          * maintenance, network errors).
          *
@@ -1256,42 +1213,6 @@ public interface KeboolaEndpointBuilderFactory {
             doSetProperty("retryMaxDelay", retryMaxDelay);
             return this;
         }
-
-        /**
-         * Size in bytes of one part of a multipart upload; an upload holds at most two parts in
-         * memory. S3 needs at least 5 MiB (smaller values are raised to it), GCS multiples of 256
-         * KiB (rounded down).
-         *
-         * The option is a: {@code int} type.
-         *
-         * Default: 16777216
-         * Group: advanced
-         *
-         * @param uploadPartSize the value to set
-         * @return the dsl builder
-         */
-        default AdvancedKeboolaEndpointConsumerBuilder uploadPartSize(int uploadPartSize) {
-            doSetProperty("uploadPartSize", uploadPartSize);
-            return this;
-        }
-
-        /**
-         * Size in bytes of one part of a multipart upload; an upload holds at most two parts in
-         * memory. S3 needs at least 5 MiB (smaller values are raised to it), GCS multiples of 256
-         * KiB (rounded down).
-         *
-         * The option will be converted to a {@code int} type.
-         *
-         * Default: 16777216
-         * Group: advanced
-         *
-         * @param uploadPartSize the value to set
-         * @return the dsl builder
-         */
-        default AdvancedKeboolaEndpointConsumerBuilder uploadPartSize(String uploadPartSize) {
-            doSetProperty("uploadPartSize", uploadPartSize);
-            return this;
-        }
     }
 
     /**
@@ -1309,38 +1230,6 @@ public interface KeboolaEndpointBuilderFactory {
         }
 
         /**
-         * Lower bound (inclusive) of the rows' change time for an export: epoch seconds, ISO-8601,
-         * or a relative expression such as -2 days.
-         *
-         * The option is a: {@code java.lang.String} type.
-         *
-         * Group: common
-         *
-         * @param changedSince the value to set
-         * @return the dsl builder
-         */
-        default KeboolaEndpointProducerBuilder changedSince(String changedSince) {
-            doSetProperty("changedSince", changedSince);
-            return this;
-        }
-
-        /**
-         * Upper bound (exclusive) of the rows' change time for an export, in the same forms as
-         * changedSince.
-         *
-         * The option is a: {@code java.lang.String} type.
-         *
-         * Group: common
-         *
-         * @param changedUntil the value to set
-         * @return the dsl builder
-         */
-        default KeboolaEndpointProducerBuilder changedUntil(String changedUntil) {
-            doSetProperty("changedUntil", changedUntil);
-            return this;
-        }
-
-        /**
          * Comma-separated columns: the columns exported, or the columns of an imported CSV that has
          * no header row.
          *
@@ -1353,51 +1242,6 @@ public interface KeboolaEndpointBuilderFactory {
          */
         default KeboolaEndpointProducerBuilder columns(String columns) {
             doSetProperty("columns", columns);
-            return this;
-        }
-
-        /**
-         * Maximum number of rows exported (or previewed; preview allows at most 1000).
-         *
-         * The option is a: {@code java.lang.Integer} type.
-         *
-         * Group: common
-         *
-         * @param limit the value to set
-         * @return the dsl builder
-         */
-        default KeboolaEndpointProducerBuilder limit(java.lang.Integer limit) {
-            doSetProperty("limit", limit);
-            return this;
-        }
-
-        /**
-         * Maximum number of rows exported (or previewed; preview allows at most 1000).
-         *
-         * The option will be converted to a {@code java.lang.Integer} type.
-         *
-         * Group: common
-         *
-         * @param limit the value to set
-         * @return the dsl builder
-         */
-        default KeboolaEndpointProducerBuilder limit(String limit) {
-            doSetProperty("limit", limit);
-            return this;
-        }
-
-        /**
-         * Directory the CSV is written to when outputType=file.
-         *
-         * The option is a: {@code java.lang.String} type.
-         *
-         * Group: common
-         *
-         * @param outputDirectory the value to set
-         * @return the dsl builder
-         */
-        default KeboolaEndpointProducerBuilder outputDirectory(String outputDirectory) {
-            doSetProperty("outputDirectory", outputDirectory);
             return this;
         }
 
@@ -1535,6 +1379,39 @@ public interface KeboolaEndpointBuilderFactory {
         }
 
         /**
+         * Lower bound (inclusive) of the rows' change time for exportTable and previewTable: epoch
+         * seconds, ISO-8601, or a relative expression such as -2 days. The consumer's cursor sets
+         * its own.
+         *
+         * The option is a: {@code java.lang.String} type.
+         *
+         * Group: producer
+         *
+         * @param changedSince the value to set
+         * @return the dsl builder
+         */
+        default KeboolaEndpointProducerBuilder changedSince(String changedSince) {
+            doSetProperty("changedSince", changedSince);
+            return this;
+        }
+
+        /**
+         * Upper bound (exclusive) of the rows' change time for exportTable and previewTable, in the
+         * same forms as changedSince.
+         *
+         * The option is a: {@code java.lang.String} type.
+         *
+         * Group: producer
+         *
+         * @param changedUntil the value to set
+         * @return the dsl builder
+         */
+        default KeboolaEndpointProducerBuilder changedUntil(String changedUntil) {
+            doSetProperty("changedUntil", changedUntil);
+            return this;
+        }
+
+        /**
          * Field delimiter of the imported CSV.
          *
          * The option is a: {@code java.lang.String} type.
@@ -1601,6 +1478,72 @@ public interface KeboolaEndpointBuilderFactory {
         }
 
         /**
+         * Maximum number of rows exported (or previewed; preview allows at most 1000).
+         *
+         * The option is a: {@code java.lang.Integer} type.
+         *
+         * Group: producer
+         *
+         * @param limit the value to set
+         * @return the dsl builder
+         */
+        default KeboolaEndpointProducerBuilder limit(java.lang.Integer limit) {
+            doSetProperty("limit", limit);
+            return this;
+        }
+
+        /**
+         * Maximum number of rows exported (or previewed; preview allows at most 1000).
+         *
+         * The option will be converted to a {@code java.lang.Integer} type.
+         *
+         * Group: producer
+         *
+         * @param limit the value to set
+         * @return the dsl builder
+         */
+        default KeboolaEndpointProducerBuilder limit(String limit) {
+            doSetProperty("limit", limit);
+            return this;
+        }
+
+        /**
+         * Map rows: a column missing from a row is written as an empty value. Off, such a row fails
+         * the import before anything is uploaded, naming the row and the column (on an incremental
+         * upsert an empty value would overwrite the stored one).
+         *
+         * The option is a: {@code boolean} type.
+         *
+         * Default: false
+         * Group: producer
+         *
+         * @param missingColumnsAsEmpty the value to set
+         * @return the dsl builder
+         */
+        default KeboolaEndpointProducerBuilder missingColumnsAsEmpty(boolean missingColumnsAsEmpty) {
+            doSetProperty("missingColumnsAsEmpty", missingColumnsAsEmpty);
+            return this;
+        }
+
+        /**
+         * Map rows: a column missing from a row is written as an empty value. Off, such a row fails
+         * the import before anything is uploaded, naming the row and the column (on an incremental
+         * upsert an empty value would overwrite the stored one).
+         *
+         * The option will be converted to a {@code boolean} type.
+         *
+         * Default: false
+         * Group: producer
+         *
+         * @param missingColumnsAsEmpty the value to set
+         * @return the dsl builder
+         */
+        default KeboolaEndpointProducerBuilder missingColumnsAsEmpty(String missingColumnsAsEmpty) {
+            doSetProperty("missingColumnsAsEmpty", missingColumnsAsEmpty);
+            return this;
+        }
+
+        /**
          * The operation of the producer; the CamelKeboolaOperation header overrides it.
          *
          * The option is a: {@code io.github.camelkeboola.component.KeboolaOperation} type.
@@ -1632,6 +1575,21 @@ public interface KeboolaEndpointBuilderFactory {
          */
         default KeboolaEndpointProducerBuilder operation(String operation) {
             doSetProperty("operation", operation);
+            return this;
+        }
+
+        /**
+         * Directory the CSV is written to when outputType=file (exportTable).
+         *
+         * The option is a: {@code java.lang.String} type.
+         *
+         * Group: producer
+         *
+         * @param outputDirectory the value to set
+         * @return the dsl builder
+         */
+        default KeboolaEndpointProducerBuilder outputDirectory(String outputDirectory) {
+            doSetProperty("outputDirectory", outputDirectory);
             return this;
         }
 
@@ -1717,38 +1675,6 @@ public interface KeboolaEndpointBuilderFactory {
         }
 
         /**
-         * How long to wait for a Storage job (import, export, create, delete) before failing.
-         *
-         * The option is a: {@code long} type.
-         *
-         * Default: 6h
-         * Group: producer (advanced)
-         *
-         * @param jobTimeout the value to set
-         * @return the dsl builder
-         */
-        default AdvancedKeboolaEndpointProducerBuilder jobTimeout(long jobTimeout) {
-            doSetProperty("jobTimeout", jobTimeout);
-            return this;
-        }
-
-        /**
-         * How long to wait for a Storage job (import, export, create, delete) before failing.
-         *
-         * The option will be converted to a {@code long} type.
-         *
-         * Default: 6h
-         * Group: producer (advanced)
-         *
-         * @param jobTimeout the value to set
-         * @return the dsl builder
-         */
-        default AdvancedKeboolaEndpointProducerBuilder jobTimeout(String jobTimeout) {
-            doSetProperty("jobTimeout", jobTimeout);
-            return this;
-        }
-
-        /**
          * Whether the producer should be started lazy (on the first message). By starting lazy you
          * can use this to allow CamelContext and routes to startup in situations where a producer
          * may otherwise fail during starting and cause the route to fail being started. By
@@ -1789,6 +1715,42 @@ public interface KeboolaEndpointBuilderFactory {
          */
         default AdvancedKeboolaEndpointProducerBuilder lazyStartProducer(String lazyStartProducer) {
             doSetProperty("lazyStartProducer", lazyStartProducer);
+            return this;
+        }
+
+        /**
+         * Size in bytes of one part of a multipart upload (importTable); an upload holds at most
+         * two parts in memory. S3 needs at least 5 MiB (smaller values are raised to it), GCS
+         * multiples of 256 KiB (rounded down).
+         *
+         * The option is a: {@code int} type.
+         *
+         * Default: 16777216
+         * Group: producer (advanced)
+         *
+         * @param uploadPartSize the value to set
+         * @return the dsl builder
+         */
+        default AdvancedKeboolaEndpointProducerBuilder uploadPartSize(int uploadPartSize) {
+            doSetProperty("uploadPartSize", uploadPartSize);
+            return this;
+        }
+
+        /**
+         * Size in bytes of one part of a multipart upload (importTable); an upload holds at most
+         * two parts in memory. S3 needs at least 5 MiB (smaller values are raised to it), GCS
+         * multiples of 256 KiB (rounded down).
+         *
+         * The option will be converted to a {@code int} type.
+         *
+         * Default: 16777216
+         * Group: producer (advanced)
+         *
+         * @param uploadPartSize the value to set
+         * @return the dsl builder
+         */
+        default AdvancedKeboolaEndpointProducerBuilder uploadPartSize(String uploadPartSize) {
+            doSetProperty("uploadPartSize", uploadPartSize);
             return this;
         }
 
@@ -1903,6 +1865,40 @@ public interface KeboolaEndpointBuilderFactory {
          */
         default AdvancedKeboolaEndpointProducerBuilder jobPollMaxInterval(String jobPollMaxInterval) {
             doSetProperty("jobPollMaxInterval", jobPollMaxInterval);
+            return this;
+        }
+
+        /**
+         * How long to wait for a Storage job (import, export, create, delete; the consumer's
+         * exports) before failing.
+         *
+         * The option is a: {@code long} type.
+         *
+         * Default: 6h
+         * Group: advanced
+         *
+         * @param jobTimeout the value to set
+         * @return the dsl builder
+         */
+        default AdvancedKeboolaEndpointProducerBuilder jobTimeout(long jobTimeout) {
+            doSetProperty("jobTimeout", jobTimeout);
+            return this;
+        }
+
+        /**
+         * How long to wait for a Storage job (import, export, create, delete; the consumer's
+         * exports) before failing.
+         *
+         * The option will be converted to a {@code long} type.
+         *
+         * Default: 6h
+         * Group: advanced
+         *
+         * @param jobTimeout the value to set
+         * @return the dsl builder
+         */
+        default AdvancedKeboolaEndpointProducerBuilder jobTimeout(String jobTimeout) {
+            doSetProperty("jobTimeout", jobTimeout);
             return this;
         }
 
@@ -2035,42 +2031,6 @@ public interface KeboolaEndpointBuilderFactory {
             doSetProperty("retryMaxDelay", retryMaxDelay);
             return this;
         }
-
-        /**
-         * Size in bytes of one part of a multipart upload; an upload holds at most two parts in
-         * memory. S3 needs at least 5 MiB (smaller values are raised to it), GCS multiples of 256
-         * KiB (rounded down).
-         *
-         * The option is a: {@code int} type.
-         *
-         * Default: 16777216
-         * Group: advanced
-         *
-         * @param uploadPartSize the value to set
-         * @return the dsl builder
-         */
-        default AdvancedKeboolaEndpointProducerBuilder uploadPartSize(int uploadPartSize) {
-            doSetProperty("uploadPartSize", uploadPartSize);
-            return this;
-        }
-
-        /**
-         * Size in bytes of one part of a multipart upload; an upload holds at most two parts in
-         * memory. S3 needs at least 5 MiB (smaller values are raised to it), GCS multiples of 256
-         * KiB (rounded down).
-         *
-         * The option will be converted to a {@code int} type.
-         *
-         * Default: 16777216
-         * Group: advanced
-         *
-         * @param uploadPartSize the value to set
-         * @return the dsl builder
-         */
-        default AdvancedKeboolaEndpointProducerBuilder uploadPartSize(String uploadPartSize) {
-            doSetProperty("uploadPartSize", uploadPartSize);
-            return this;
-        }
     }
 
     /**
@@ -2089,40 +2049,6 @@ public interface KeboolaEndpointBuilderFactory {
         }
 
         /**
-         * Lower bound (inclusive) of the rows' change time for an export: epoch seconds, ISO-8601,
-         * or a relative expression such as -2 days.
-         *
-         * The option is a: {@code java.lang.String} type.
-         *
-         * Group: common
-         *
-         * @param changedSince the value to set
-         * @return the dsl builder
-         */
-        @Override
-        default KeboolaEndpointBuilder changedSince(String changedSince) {
-            doSetProperty("changedSince", changedSince);
-            return this;
-        }
-
-        /**
-         * Upper bound (exclusive) of the rows' change time for an export, in the same forms as
-         * changedSince.
-         *
-         * The option is a: {@code java.lang.String} type.
-         *
-         * Group: common
-         *
-         * @param changedUntil the value to set
-         * @return the dsl builder
-         */
-        @Override
-        default KeboolaEndpointBuilder changedUntil(String changedUntil) {
-            doSetProperty("changedUntil", changedUntil);
-            return this;
-        }
-
-        /**
          * Comma-separated columns: the columns exported, or the columns of an imported CSV that has
          * no header row.
          *
@@ -2136,54 +2062,6 @@ public interface KeboolaEndpointBuilderFactory {
         @Override
         default KeboolaEndpointBuilder columns(String columns) {
             doSetProperty("columns", columns);
-            return this;
-        }
-
-        /**
-         * Maximum number of rows exported (or previewed; preview allows at most 1000).
-         *
-         * The option is a: {@code java.lang.Integer} type.
-         *
-         * Group: common
-         *
-         * @param limit the value to set
-         * @return the dsl builder
-         */
-        @Override
-        default KeboolaEndpointBuilder limit(java.lang.Integer limit) {
-            doSetProperty("limit", limit);
-            return this;
-        }
-
-        /**
-         * Maximum number of rows exported (or previewed; preview allows at most 1000).
-         *
-         * The option will be converted to a {@code java.lang.Integer} type.
-         *
-         * Group: common
-         *
-         * @param limit the value to set
-         * @return the dsl builder
-         */
-        @Override
-        default KeboolaEndpointBuilder limit(String limit) {
-            doSetProperty("limit", limit);
-            return this;
-        }
-
-        /**
-         * Directory the CSV is written to when outputType=file.
-         *
-         * The option is a: {@code java.lang.String} type.
-         *
-         * Group: common
-         *
-         * @param outputDirectory the value to set
-         * @return the dsl builder
-         */
-        @Override
-        default KeboolaEndpointBuilder outputDirectory(String outputDirectory) {
-            doSetProperty("outputDirectory", outputDirectory);
             return this;
         }
 
@@ -2450,6 +2328,42 @@ public interface KeboolaEndpointBuilderFactory {
         }
 
         /**
+         * How long to wait for a Storage job (import, export, create, delete; the consumer's
+         * exports) before failing.
+         *
+         * The option is a: {@code long} type.
+         *
+         * Default: 6h
+         * Group: advanced
+         *
+         * @param jobTimeout the value to set
+         * @return the dsl builder
+         */
+        @Override
+        default AdvancedKeboolaEndpointBuilder jobTimeout(long jobTimeout) {
+            doSetProperty("jobTimeout", jobTimeout);
+            return this;
+        }
+
+        /**
+         * How long to wait for a Storage job (import, export, create, delete; the consumer's
+         * exports) before failing.
+         *
+         * The option will be converted to a {@code long} type.
+         *
+         * Default: 6h
+         * Group: advanced
+         *
+         * @param jobTimeout the value to set
+         * @return the dsl builder
+         */
+        @Override
+        default AdvancedKeboolaEndpointBuilder jobTimeout(String jobTimeout) {
+            doSetProperty("jobTimeout", jobTimeout);
+            return this;
+        }
+
+        /**
          * How many times a failed call that is safe to repeat is retried (5xx except 501, 503
          * maintenance, network errors).
          *
@@ -2586,44 +2500,6 @@ public interface KeboolaEndpointBuilderFactory {
             doSetProperty("retryMaxDelay", retryMaxDelay);
             return this;
         }
-
-        /**
-         * Size in bytes of one part of a multipart upload; an upload holds at most two parts in
-         * memory. S3 needs at least 5 MiB (smaller values are raised to it), GCS multiples of 256
-         * KiB (rounded down).
-         *
-         * The option is a: {@code int} type.
-         *
-         * Default: 16777216
-         * Group: advanced
-         *
-         * @param uploadPartSize the value to set
-         * @return the dsl builder
-         */
-        @Override
-        default AdvancedKeboolaEndpointBuilder uploadPartSize(int uploadPartSize) {
-            doSetProperty("uploadPartSize", uploadPartSize);
-            return this;
-        }
-
-        /**
-         * Size in bytes of one part of a multipart upload; an upload holds at most two parts in
-         * memory. S3 needs at least 5 MiB (smaller values are raised to it), GCS multiples of 256
-         * KiB (rounded down).
-         *
-         * The option will be converted to a {@code int} type.
-         *
-         * Default: 16777216
-         * Group: advanced
-         *
-         * @param uploadPartSize the value to set
-         * @return the dsl builder
-         */
-        @Override
-        default AdvancedKeboolaEndpointBuilder uploadPartSize(String uploadPartSize) {
-            doSetProperty("uploadPartSize", uploadPartSize);
-            return this;
-        }
     }
 
     /**
@@ -2648,7 +2524,8 @@ public interface KeboolaEndpointBuilderFactory {
          * Syntax: {@code keboola:tableId}
          *
          * Path parameter: tableId: Table id, such as in.c-main.orders (bucket id and table name).
-         * Optional for listTables and getJob.
+         * Required by the consumer and the table operations; a bucket id or empty for listTables;
+         * not used by getJob.
          *
          * @param path tableId
          * @return the dsl builder
@@ -2664,7 +2541,8 @@ public interface KeboolaEndpointBuilderFactory {
          * Syntax: {@code keboola:tableId}
          *
          * Path parameter: tableId: Table id, such as in.c-main.orders (bucket id and table name).
-         * Optional for listTables and getJob.
+         * Required by the consumer and the table operations; a bucket id or empty for listTables;
+         * not used by getJob.
          *
          * @param componentName the name the component is registered under, instead of {@code
          * keboola}
@@ -2687,7 +2565,7 @@ public interface KeboolaEndpointBuilderFactory {
         }
 
         /**
-         * The operation to perform; overrides the endpoint's operation.
+         * In: the operation to perform; overrides the endpoint's operation option.
          *
          * The header is a: {@code io.github.camelkeboola.component.KeboolaOperation} type.
          *
@@ -2701,46 +2579,35 @@ public interface KeboolaEndpointBuilderFactory {
         }
 
         /**
-         * The table id (for example in.c-main.orders); overrides the endpoint path on the producer.
+         * In: the table id (for example in.c-main.orders) to use instead of the endpoint path;
+         * removed from the message by the next keboola producer step.
          *
          * The header is a: {@code String} type.
          *
-         * Group: common
+         * Group: producer
          *
-         * @return the name of the header {@code CamelKeboolaTableId}
+         * @return the name of the header {@code CamelKeboolaOverrideTableId}
          */
-        public String keboolaTableId() {
-            return "CamelKeboolaTableId";
+        public String keboolaOverrideTableId() {
+            return "CamelKeboolaOverrideTableId";
         }
 
         /**
-         * The Storage job id: the job an operation ran, or the job getJob reads.
+         * In: the Storage job id getJob reads; removed from the message by the next keboola
+         * producer step.
          *
          * The header is a: {@code Long} type.
          *
-         * Group: common
+         * Group: producer
          *
-         * @return the name of the header {@code CamelKeboolaJobId}
+         * @return the name of the header {@code CamelKeboolaOverrideJobId}
          */
-        public String keboolaJobId() {
-            return "CamelKeboolaJobId";
+        public String keboolaOverrideJobId() {
+            return "CamelKeboolaOverrideJobId";
         }
 
         /**
-         * The Storage file id: the uploaded file of an import, the exported file of an export.
-         *
-         * The header is a: {@code Long} type.
-         *
-         * Group: common
-         *
-         * @return the name of the header {@code CamelKeboolaFileId}
-         */
-        public String keboolaFileId() {
-            return "CamelKeboolaFileId";
-        }
-
-        /**
-         * Whether an import is incremental; overrides the incremental option.
+         * In: whether an import is incremental; overrides the incremental option.
          *
          * The header is a: {@code Boolean} type.
          *
@@ -2753,39 +2620,12 @@ public interface KeboolaEndpointBuilderFactory {
         }
 
         /**
-         * Lower bound (inclusive) of the rows' change time: epoch seconds, ISO-8601, a relative
-         * expression such as -2 days, or an Instant. On the consumer: the window's lower bound.
+         * In: comma-separated column names (or a collection): the columns of an export or a
+         * preview, or of an imported CSV; overrides the columns option.
          *
          * The header is a: {@code String} type.
          *
-         * Group: common
-         *
-         * @return the name of the header {@code CamelKeboolaChangedSince}
-         */
-        public String keboolaChangedSince() {
-            return "CamelKeboolaChangedSince";
-        }
-
-        /**
-         * Upper bound (exclusive) of the rows' change time, in the same forms as changedSince. On
-         * the consumer: the window's upper bound.
-         *
-         * The header is a: {@code String} type.
-         *
-         * Group: common
-         *
-         * @return the name of the header {@code CamelKeboolaChangedUntil}
-         */
-        public String keboolaChangedUntil() {
-            return "CamelKeboolaChangedUntil";
-        }
-
-        /**
-         * Comma-separated column names: the export's columns, or the columns of an imported CSV.
-         *
-         * The header is a: {@code String} type.
-         *
-         * Group: common
+         * Group: producer
          *
          * @return the name of the header {@code CamelKeboolaColumns}
          */
@@ -2794,7 +2634,105 @@ public interface KeboolaEndpointBuilderFactory {
         }
 
         /**
-         * A stable key of the delivered change, for the Idempotent Consumer EIP.
+         * In: lower bound (inclusive) of the rows' change time for exportTable and previewTable:
+         * epoch seconds, ISO-8601, a relative expression such as -2 days, or an Instant; overrides
+         * the changedSince option; removed from the message by the next keboola producer step.
+         *
+         * The header is a: {@code String} type.
+         *
+         * Group: producer
+         *
+         * @return the name of the header {@code CamelKeboolaOverrideChangedSince}
+         */
+        public String keboolaOverrideChangedSince() {
+            return "CamelKeboolaOverrideChangedSince";
+        }
+
+        /**
+         * In: upper bound (exclusive) of the rows' change time for exportTable and previewTable, in
+         * the same forms; overrides the changedUntil option; removed from the message by the next
+         * keboola producer step.
+         *
+         * The header is a: {@code String} type.
+         *
+         * Group: producer
+         *
+         * @return the name of the header {@code CamelKeboolaOverrideChangedUntil}
+         */
+        public String keboolaOverrideChangedUntil() {
+            return "CamelKeboolaOverrideChangedUntil";
+        }
+
+        /**
+         * Out: the table the step worked on (producer) or whose changes are delivered (consumer).
+         *
+         * The header is a: {@code String} type.
+         *
+         * Group: common
+         *
+         * @return the name of the header {@code CamelKeboolaTableId}
+         */
+        public String keboolaTableId() {
+            return "CamelKeboolaTableId";
+        }
+
+        /**
+         * Out: the Storage job the producer ran (import, export, delete) or read (getJob), or the
+         * export job of the consumer's window.
+         *
+         * The header is a: {@code Long} type.
+         *
+         * Group: common
+         *
+         * @return the name of the header {@code CamelKeboolaJobId}
+         */
+        public String keboolaJobId() {
+            return "CamelKeboolaJobId";
+        }
+
+        /**
+         * Out: the Storage file id: the uploaded file of an import, the exported file of an export
+         * or of the consumer's window.
+         *
+         * The header is a: {@code Long} type.
+         *
+         * Group: common
+         *
+         * @return the name of the header {@code CamelKeboolaFileId}
+         */
+        public String keboolaFileId() {
+            return "CamelKeboolaFileId";
+        }
+
+        /**
+         * Out: the delivered window's lower bound (inclusive), ISO-8601 UTC; absent for a first
+         * read of the whole table.
+         *
+         * The header is a: {@code String} type.
+         *
+         * Group: consumer
+         *
+         * @return the name of the header {@code CamelKeboolaChangedSince}
+         */
+        public String keboolaChangedSince() {
+            return "CamelKeboolaChangedSince";
+        }
+
+        /**
+         * Out: the delivered window's upper bound (exclusive), ISO-8601 UTC.
+         *
+         * The header is a: {@code String} type.
+         *
+         * Group: consumer
+         *
+         * @return the name of the header {@code CamelKeboolaChangedUntil}
+         */
+        public String keboolaChangedUntil() {
+            return "CamelKeboolaChangedUntil";
+        }
+
+        /**
+         * Out: a stable key of the delivered change, for the Idempotent Consumer EIP.
          *
          * The header is a: {@code String} type.
          *
@@ -2814,7 +2752,8 @@ public interface KeboolaEndpointBuilderFactory {
      * Syntax: {@code keboola:tableId}
      *
      * Path parameter: tableId: Table id, such as in.c-main.orders (bucket id and table name).
-     * Optional for listTables and getJob.
+     * Required by the consumer and the table operations; a bucket id or empty for listTables; not
+     * used by getJob.
      *
      * @param path tableId
      * @return the dsl builder
@@ -2830,7 +2769,8 @@ public interface KeboolaEndpointBuilderFactory {
      * Syntax: {@code keboola:tableId}
      *
      * Path parameter: tableId: Table id, such as in.c-main.orders (bucket id and table name).
-     * Optional for listTables and getJob.
+     * Required by the consumer and the table operations; a bucket id or empty for listTables; not
+     * used by getJob.
      *
      * @param componentName the name the component is registered under, instead of {@code keboola}
      * @param path tableId
