@@ -2719,19 +2719,6 @@ public interface KeboolaEndpointBuilderFactory {
         }
 
         /**
-         * Out: the delivered window's upper bound (exclusive), ISO-8601 UTC.
-         *
-         * The header is a: {@code String} type.
-         *
-         * Group: consumer
-         *
-         * @return the name of the header {@code CamelKeboolaChangedUntil}
-         */
-        public String keboolaChangedUntil() {
-            return "CamelKeboolaChangedUntil";
-        }
-
-        /**
          * Out: a stable key of the delivered change, for the Idempotent Consumer EIP.
          *
          * The header is a: {@code String} type.
