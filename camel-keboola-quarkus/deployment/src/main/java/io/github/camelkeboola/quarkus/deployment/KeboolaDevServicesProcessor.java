@@ -5,6 +5,7 @@ import io.quarkus.deployment.IsNormal;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.DevServicesResultBuildItem;
 import io.quarkus.deployment.dev.devservices.DevServicesConfig;
+import io.quarkus.deployment.pkg.builditem.CurateOutcomeBuildItem;
 import io.quarkus.runtime.configuration.ConfigUtils;
 import org.jboss.logging.Logger;
 
@@ -29,7 +30,7 @@ class KeboolaDevServicesProcessor {
     private static final List<String> CONNECTION_KEYS = List.of(STACK_URL, "camel.component.keboola.stackUrl", TOKEN);
 
     @BuildStep(onlyIfNot = IsNormal.class, onlyIf = DevServicesConfig.Enabled.class)
-    DevServicesResultBuildItem emulator(KeboolaDevServicesConfig config) {
+    DevServicesResultBuildItem emulator(KeboolaDevServicesConfig config, CurateOutcomeBuildItem curateOutcome) {
         KeboolaDevServicesConfig.DevServices devServices = config.devservices();
         if (!devServices.enabled()) {
             LOG.debug("Not starting Dev Services for Keboola: quarkus.camel.keboola.devservices.enabled is false");
@@ -45,7 +46,8 @@ class KeboolaDevServicesProcessor {
                 .feature(KeboolaProcessor.FEATURE)
                 .serviceName("keboola")
                 .serviceConfig(settings)
-                .startable(() -> new EmulatorDevService(settings))
+                .startable(() -> new EmulatorDevService(settings, () -> EmulatorClassLoader.of(
+                        curateOutcome.getApplicationModel(), KeboolaDevServicesProcessor.class.getClassLoader())))
                 .postStartHook(emulator -> LOG.infof(
                         "Dev Services for Keboola started the Storage API emulator (%s file storage) at %s;"
                                 + " %s and %s point at it",
