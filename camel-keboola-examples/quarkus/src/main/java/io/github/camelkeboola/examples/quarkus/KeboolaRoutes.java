@@ -28,6 +28,6 @@ public class KeboolaRoutes extends RouteBuilder {
         from("keboola:{{app.table}}?delay={{app.changes-delay}}")
                 .routeId("table-changes")
                 .to("file:{{app.outbox}}?fileName=changes-${header.CamelKeboolaJobId}.csv")
-                .log("Changes of {{app.table}} up to ${header.CamelKeboolaChangedUntil} written to ${header.CamelFileNameProduced}");
+                .log("Changes of {{app.table}} (export job ${header.CamelKeboolaJobId}) written to ${header.CamelFileNameProduced}");
     }
 }
