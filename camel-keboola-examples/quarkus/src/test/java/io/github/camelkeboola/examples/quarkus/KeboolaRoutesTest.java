@@ -44,11 +44,14 @@ class KeboolaRoutesTest {
         String export = given().get("/export").then().statusCode(200).contentType("text/csv").extract().asString();
         assertThat(export.lines()).containsExactlyInAnyOrder(HEADER, "\"1\",\"apple\",\"3\"", "\"2\",\"pear\",\"5\"");
 
-        // an update of row 2 and a new row 3: the next changes hold those two rows only
+        // an update of row 2 and a new row 3 come as the next changes; the cursor is the last import time, inclusive,
+        // so rows of that second can come again (at least once, as Keboola's adaptive input mapping), stale ones never
         ExampleFiles.drop(inbox, "orders-2.csv", "id,item,qty\n2,pear,6\n3,plum,1\n");
 
         List<String> secondChanges = awaitChangesWith("\"3\",\"plum\",\"1\"");
-        assertThat(secondChanges).containsExactlyInAnyOrder(HEADER, "\"2\",\"pear\",\"6\"", "\"3\",\"plum\",\"1\"");
+        assertThat(secondChanges).first().isEqualTo(HEADER);
+        assertThat(secondChanges).contains("\"2\",\"pear\",\"6\"").doesNotContain("\"2\",\"pear\",\"5\"")
+                .isSubsetOf(HEADER, "\"1\",\"apple\",\"3\"", "\"2\",\"pear\",\"6\"", "\"3\",\"plum\",\"1\"");
         String exportAfterUpdate = given().get("/export").then().statusCode(200).extract().asString();
         assertThat(exportAfterUpdate.lines())
                 .containsExactlyInAnyOrder(HEADER, "\"1\",\"apple\",\"3\"", "\"2\",\"pear\",\"6\"", "\"3\",\"plum\",\"1\"");
