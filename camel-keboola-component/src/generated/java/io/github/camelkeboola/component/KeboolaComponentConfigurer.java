@@ -68,6 +68,8 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "missingcolumnsasempty":
+        case "missingColumnsAsEmpty": getOrCreateConfiguration(target).setMissingColumnsAsEmpty(property(camelContext, boolean.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.camelkeboola.component.KeboolaOperation.class, value)); return true;
         case "outputdirectory":
         case "outputDirectory": getOrCreateConfiguration(target).setOutputDirectory(property(camelContext, java.lang.String.class, value)); return true;
@@ -143,6 +145,8 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxMessagesPerPoll": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "missingcolumnsasempty":
+        case "missingColumnsAsEmpty": return boolean.class;
         case "operation": return io.github.camelkeboola.component.KeboolaOperation.class;
         case "outputdirectory":
         case "outputDirectory": return java.lang.String.class;
@@ -219,6 +223,8 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
+        case "missingcolumnsasempty":
+        case "missingColumnsAsEmpty": return getOrCreateConfiguration(target).isMissingColumnsAsEmpty();
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "outputdirectory":
         case "outputDirectory": return getOrCreateConfiguration(target).getOutputDirectory();

@@ -81,6 +81,12 @@ public class KeboolaConfiguration implements Cloneable {
                             + " ISO-8601, or a relative expression such as -2 days. The consumer's cursor sets its own.")
     private String changedSince;
 
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "Map rows: a column missing from a row is written as an empty value. Off, such a row fails the"
+                            + " import before anything is uploaded, naming the row and the column (on an incremental upsert an"
+                            + " empty value would overwrite the stored one).")
+    private boolean missingColumnsAsEmpty;
+
     @UriParam(label = "producer",
               description = "Upper bound (exclusive) of the rows' change time for exportTable and previewTable, in the same"
                             + " forms as changedSince.")
@@ -316,6 +322,14 @@ public class KeboolaConfiguration implements Cloneable {
 
     public void setWithoutHeaders(boolean withoutHeaders) {
         this.withoutHeaders = withoutHeaders;
+    }
+
+    public boolean isMissingColumnsAsEmpty() {
+        return missingColumnsAsEmpty;
+    }
+
+    public void setMissingColumnsAsEmpty(boolean missingColumnsAsEmpty) {
+        this.missingColumnsAsEmpty = missingColumnsAsEmpty;
     }
 
     public long getJobTimeout() {

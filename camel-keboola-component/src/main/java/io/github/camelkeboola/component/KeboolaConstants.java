@@ -75,13 +75,23 @@ public final class KeboolaConstants {
               javaType = "String")
     public static final String CHANGED_SINCE = "CamelKeboolaChangedSince";
 
-    @Metadata(label = "consumer", description = "Out: the delivered window's upper bound (exclusive), ISO-8601 UTC.",
-              javaType = "String")
-    public static final String CHANGED_UNTIL = "CamelKeboolaChangedUntil";
-
     @Metadata(label = "consumer", description = "Out: a stable key of the delivered change, for the Idempotent Consumer EIP.",
               javaType = "String")
     public static final String CHANGE_KEY = "CamelKeboolaChangeKey";
+
+    /**
+     * Exchange property (not a header): what an import of this exchange has done so far (the file it uploaded, the
+     * runId it sent, the job it was accepted as). A redelivery of the same exchange with the same body to the same
+     * table continues from there: it waits for that job instead of importing twice. Removed when the import
+     * succeeds; remove it to make the exchange import afresh.
+     */
+    public static final String IMPORT_ATTEMPT = "CamelKeboolaImportAttempt";
+
+    /**
+     * Exchange property (not a header): the one-shot body (an {@code InputStream}, {@code Reader} or
+     * {@code Iterator}) an import of this exchange has read, so that a redelivery never uploads what is left of it.
+     */
+    public static final String IMPORT_READ_BODY = "CamelKeboolaImportReadBody";
 
     private KeboolaConstants() {
     }

@@ -9,7 +9,9 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.util.URISupport;
+import io.github.camelkeboola.component.api.HttpStorageApi;
 import io.github.camelkeboola.component.api.StorageApi;
+import org.apache.camel.util.IOHelper;
 import io.github.camelkeboola.component.producer.KeboolaProducer;
 import io.github.camelkeboola.component.transfer.FileTransfer;
 
@@ -23,6 +25,10 @@ public class KeboolaEndpoint extends ScheduledPollEndpoint {
 
     @UriParam
     private KeboolaConfiguration configuration;
+
+    // not options: created in doStart, closed in doStop
+    private volatile StorageApi storageApi;
+    private volatile FileTransfer fileTransfer;
 
     public KeboolaEndpoint(String uri, KeboolaComponent component, KeboolaConfiguration configuration) {
         super(uri, component);
@@ -41,14 +47,38 @@ public class KeboolaEndpoint extends ScheduledPollEndpoint {
         return consumer;
     }
 
-    /** The Storage API client of this endpoint's stack and token (shared with alike endpoints of the component). */
-    public StorageApi getStorageApi() {
-        return getComponent().getSharedClients().storageApi(configuration);
+    /** Checks the settings, then opens this endpoint's Storage API client and file transfer. */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        EndpointSettings.check(configuration);
+        storageApi = new HttpStorageApi(configuration);
+        fileTransfer = FileTransfer.create(configuration, getComponent().getTransferExecutor());
     }
 
-    /** The file storage transfer of this endpoint's settings (shared with alike endpoints of the component). */
+    @Override
+    protected void doStop() throws Exception {
+        IOHelper.close(storageApi, fileTransfer);
+        storageApi = null;
+        fileTransfer = null;
+        super.doStop();
+    }
+
+    /** The Storage API client of this endpoint's stack and token, open while the endpoint is started. */
+    public StorageApi getStorageApi() {
+        return started(storageApi);
+    }
+
+    /** The file storage transfer of this endpoint's settings, open while the endpoint is started. */
     public FileTransfer getFileTransfer() {
-        return getComponent().getSharedClients().fileTransfer(configuration);
+        return started(fileTransfer);
+    }
+
+    private <T> T started(T client) {
+        if (client == null) {
+            throw new IllegalStateException(this + " is not started");
+        }
+        return client;
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.github.camelkeboola.component.transfer.ExportedTable;
 import io.github.camelkeboola.component.transfer.TableExporter;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
+import org.apache.camel.util.IOHelper;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,9 +22,9 @@ import java.nio.file.StandardCopyOption;
  * {@code exportTable}: runs an {@code export-async} job and hands the rows to the route as they download, as
  * {@code outputType} asks: a CSV {@code InputStream} with a header row, a lazy {@code Iterator} of {@code Map} rows,
  * or a CSV {@code File} in {@code outputDirectory}. Both stay readable after the exchange completes (a
- * {@code ProducerTemplate} caller or a mock endpoint reads them): the stream is closed on completion, which frees
- * its download, and downloads again when read later; the iterator is left open (reading it to the end or closing
- * it frees its download).
+ * {@code ProducerTemplate} caller or a mock endpoint reads them): both are closed on completion, which frees their
+ * download (temporary slice files, connections) also when the route failed before reading them, and download again
+ * when read later (the iterator goes on after the rows it already delivered).
  */
 final class ExportTableOperation implements ProducerOperation {
 
@@ -43,7 +44,7 @@ final class ExportTableOperation implements ProducerOperation {
 
         Exchange exchange = request.exchange();
         switch (outputType) {
-            case rows -> exchange.getMessage().setBody(table.openRows());
+            case rows -> exchange.getMessage().setBody(closeOnCompletion(exchange, new ReleasableRows(table.openRows(), table::openRows)));
             case file -> exchange.getMessage().setBody(writeFile(table, Paths.get(config.getOutputDirectory())).toFile());
             // closed when the exchange completes (no temporary slices left behind); a later read downloads again
             default -> exchange.getMessage().setBody(closeOnCompletion(exchange, new KeboolaCsvStream(table.openCsv(), table::openCsv)));
@@ -64,13 +65,13 @@ final class ExportTableOperation implements ProducerOperation {
         }
     }
 
-    private static KeboolaCsvStream closeOnCompletion(Exchange exchange, KeboolaCsvStream stream) {
+    private static <T extends java.io.Closeable> T closeOnCompletion(Exchange exchange, T body) {
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
-                stream.close();
+                IOHelper.close(body);
             }
         });
-        return stream;
+        return body;
     }
 }

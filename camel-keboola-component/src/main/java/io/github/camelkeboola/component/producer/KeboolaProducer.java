@@ -73,6 +73,7 @@ public class KeboolaProducer extends DefaultProducer {
     protected void doStop() throws Exception {
         if (healthCheckRepository != null && healthCheck != null) {
             healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheck.close();
             healthCheck = null;
         }
         super.doStop();

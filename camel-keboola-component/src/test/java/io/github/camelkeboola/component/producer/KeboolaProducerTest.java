@@ -182,13 +182,50 @@ class KeboolaProducerTest extends CamelTestSupport {
     }
 
     @Test
-    void alikeEndpointsShareOneClient() {
-        KeboolaEndpoint a = context.getEndpoint(uri("in.c-main.a", ""), KeboolaEndpoint.class);
+    void eachEndpointOpensItsClientsWhenItStartsAndClosesThemWhenItStops() throws Exception {
+        server.then(Reply.json(200, "{\"id\":\"in.c-main.a\"}"));
+        KeboolaEndpoint a = context.getEndpoint(uri("in.c-main.a", "operation=getTable"), KeboolaEndpoint.class);
         KeboolaEndpoint b = context.getEndpoint(uri("in.c-main.b", "operation=getTable"), KeboolaEndpoint.class);
-        KeboolaEndpoint otherTimeout = context.getEndpoint(uri("in.c-main.c", "requestTimeout=5000"), KeboolaEndpoint.class);
 
-        assertThat(a.getStorageApi()).isSameAs(b.getStorageApi()).isNotSameAs(otherTimeout.getStorageApi());
-        assertThat(a.getFileTransfer()).isSameAs(b.getFileTransfer()).isNotSameAs(otherTimeout.getFileTransfer());
+        // found without a lookup per exchange: the endpoint holds them
+        assertThat(a.getStorageApi()).isSameAs(a.getStorageApi()).isNotSameAs(b.getStorageApi());
+        assertThat(template.requestBody(a, (Object) null)).isInstanceOf(Map.class);
+
+        a.stop();
+        assertThatThrownBy(a::getStorageApi).isInstanceOf(IllegalStateException.class).hasMessageContaining("not started");
+        assertThatThrownBy(a::getFileTransfer).isInstanceOf(IllegalStateException.class);
+        a.start();
+        assertThat(a.getStorageApi()).isNotNull();
+    }
+
+    @Test
+    void transfersRunOnABoundedNamedPoolOfTheContextClosedWithTheComponent() throws Exception {
+        KeboolaComponent component = context.getComponent("keboola", KeboolaComponent.class);
+        java.util.concurrent.ExecutorService pool = io.github.camelkeboola.component.KeboolaComponentAccess.transferExecutor(component);
+
+        assertThat(pool).isInstanceOf(java.util.concurrent.ThreadPoolExecutor.class);
+        assertThat(((java.util.concurrent.ThreadPoolExecutor) pool).getMaximumPoolSize()).isEqualTo(16);
+        String[] name = new String[1];
+        pool.submit(() -> name[0] = Thread.currentThread().getName()).get();
+        // named by Camel's thread name pattern, so it shows in thread dumps and management
+        assertThat(name[0]).startsWith("Camel (" + context.getName() + ") thread").contains("KeboolaTransfer");
+
+        component.stop();
+        assertThat(pool.isShutdown()).isTrue();
+    }
+
+    @Test
+    void settingsAreCheckedWhenTheEndpointStartsNotAtFirstUse() {
+        for (String[] bad : new String[][] {{"uploadPartSize=0", "uploadPartSize"}, {"requestTimeout=0", "requestTimeout"},
+                                            {"changedSince=RAW(next tuesday)", "changedSince"}, {"delimiter=ab", "delimiter"},
+                                            {"maxRetries=-1", "maxRetries"}, {"limit=0", "limit"},
+                                            {"outputType=file", "outputDirectory"}, {"fileStorageEndpoint=ftp://x", "fileStorageEndpoint"}}) {
+            assertThatThrownBy(() -> context.getEndpoint(uri("in.c-main.a", bad[0])))
+                    .as(bad[0]).hasStackTraceContaining("Invalid " + bad[1]);
+        }
+        assertThatThrownBy(() -> context.getEndpoint("keboola:in.c-main.a?token=t&stackUrl=ftp://stack"))
+                .hasStackTraceContaining("Invalid stackUrl 'ftp://stack' of keboola:in.c-main.a");
+        assertThat(server.received()).isEmpty();
     }
 
     @Test
@@ -286,10 +323,13 @@ class KeboolaProducerTest extends CamelTestSupport {
         server.then(Reply.json(200, "{\"id\":\"1\",\"token\":\"" + TOKEN + "\"}"))
               .then(Reply.json(401, "{\"error\":\"Invalid access token\",\"code\":\"storage.tokenInvalid\"}"));
         KeboolaEndpoint endpoint = context.getEndpoint(uri("in.c-main.orders", ""), KeboolaEndpoint.class);
+        HealthCheck.Result up;
+        HealthCheck.Result down;
         KeboolaProducerHealthCheck check = new KeboolaProducerHealthCheck(endpoint);
-
-        HealthCheck.Result up = check.call();
-        HealthCheck.Result down = check.call();
+        try (check) {
+            up = check.call();
+            down = check.call();
+        }
 
         assertThat(check.getId()).isEqualTo("producer:keboola-in.c-main.orders@" + server.url().substring("http://".length()));
         assertThat(check.isReadiness()).isTrue();
@@ -299,5 +339,24 @@ class KeboolaProducerTest extends CamelTestSupport {
         assertThat(down.getDetails()).containsEntry(HealthCheck.HTTP_RESPONSE_CODE, 401).containsEntry("keboola.error.code", "storage.tokenInvalid");
         assertThat(String.valueOf(up.getDetails()) + down.getDetails() + down.getMessage()).doesNotContain(TOKEN);
         assertThat(server.received()).allSatisfy(r -> assertThat(r.uri()).isEqualTo("/v2/storage/tokens/verify"));
+    }
+
+    @Test
+    void healthCheckAgainstAStackThatNeverAnswersIsDownWithinSeconds() throws Exception {
+        // accepts connections and never answers: with the endpoint's retries and 120 s timeouts a check took minutes
+        try (java.net.ServerSocket blackHole = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            KeboolaEndpoint endpoint = context.getEndpoint("keboola:in.c-main.orders?token=" + TOKEN + "&stackUrl=http://127.0.0.1:"
+                    + blackHole.getLocalPort(), KeboolaEndpoint.class);
+            assertThat(endpoint.getConfiguration().getMaxRetries()).isEqualTo(6);
+            assertThat(endpoint.getConfiguration().getRequestTimeout()).isEqualTo(120_000L);
+
+            try (KeboolaProducerHealthCheck check = new KeboolaProducerHealthCheck(endpoint)) {
+                HealthCheck.Result result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                        java.time.Duration.ofSeconds(30), () -> check.call());
+
+                assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
+                assertThat(result.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("tokens/verify"));
+            }
+        }
     }
 }
