@@ -1,8 +1,12 @@
 package io.github.camelkeboola.examples;
 
+import io.github.camelkeboola.component.KeboolaConstants;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.dataformat.csv.CsvDataFormat;
 import org.apache.camel.model.dataformat.JsonLibrary;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+
+import java.util.Map;
 
 /** The demo's routes: plain Java DSL over the {@code keboola:} component. */
 public class DemoRoutes extends RouteBuilder {
@@ -10,9 +14,11 @@ public class DemoRoutes extends RouteBuilder {
     static final String TABLE = "in.c-camel-keboola-demo.time_zones";
 
     private final JsonSample jsonSample;
+    private final DeliveredChanges changes;
 
-    public DemoRoutes(JsonSample jsonSample) {
+    public DemoRoutes(JsonSample jsonSample, DeliveredChanges changes) {
         this.jsonSample = jsonSample;
+        this.changes = changes;
     }
 
     @Override
@@ -27,6 +33,15 @@ public class DemoRoutes extends RouteBuilder {
 
         from("direct:preview").routeId("preview")
                 .to("keboola:" + TABLE + "?operation=previewTable&limit=5");
+
+        // the changes consumer: one exchange per inserted or updated row; the demo starts it once the table exists.
+        // Its cursor lives in #demoCursor (in memory: the demo runs once; keep it in a FileStateRepository to survive
+        // restarts). Delivery is at least once (rows of the cursor's own second come again): the change key drops repeats.
+        from("keboola:" + TABLE + "?outputType=rows&delay=1000&stateRepository=#demoCursor").routeId("changes")
+                .autoStartup(false)
+                .idempotentConsumer(header(KeboolaConstants.CHANGE_KEY),
+                        MemoryIdempotentRepository.memoryIdempotentRepository(10_000))
+                .process(exchange -> changes.add(exchange.getIn().getBody(Map.class)));
 
         from("direct:tableDetail").routeId("table-detail")
                 .to("keboola:" + TABLE + "?operation=getTable");

@@ -24,8 +24,12 @@ class KeboolaDemoTest {
                 .contains("1. Imported 418 rows of time_zones.csv into in.c-camel-keboola-demo.time_zones")
                 .contains("table created")
                 .contains("\"zone\",\"country_code\",\"country\",\"latitude\",\"longitude\",\"comments\"")
-                .contains("3. Upserted 2 rows incrementally by primary key (Europe/Prague updated, Etc/UTC added): the table has 419 rows")
-                .contains("4. Exported 419 rows and turned them into JSON")
+                .contains("3. Started the changes consumer (outputType=rows): its first poll delivered the 418 rows there are")
+                .contains("4. Upserted 2 rows incrementally by primary key (Europe/Prague updated, Etc/UTC added): the table has 419 rows")
+                .contains("5. The changes consumer delivered the 2 rows the upsert changed:\n"
+                          + "     Etc/UTC: Coordinated Universal Time, not in zone.tab\n"
+                          + "     Europe/Prague: home of this demo\n")
+                .contains("6. Exported 419 rows and turned them into JSON")
                 .contains("{\"zone\":\"Africa/Abidjan\",\"country_code\":\"CI\",\"country\":\"Côte d'Ivoire\"")
                 .endsWith("Done.\n");
     }
