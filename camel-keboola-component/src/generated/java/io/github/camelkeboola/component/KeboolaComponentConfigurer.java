@@ -69,8 +69,6 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.camelkeboola.component.KeboolaOperation.class, value)); return true;
-        case "outputdirectory":
-        case "outputDirectory": getOrCreateConfiguration(target).setOutputDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "outputtype":
         case "outputType": getOrCreateConfiguration(target).setOutputType(property(camelContext, io.github.camelkeboola.component.KeboolaOutputType.class, value)); return true;
         case "primarykey":
@@ -144,8 +142,6 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxretries":
         case "maxRetries": return int.class;
         case "operation": return io.github.camelkeboola.component.KeboolaOperation.class;
-        case "outputdirectory":
-        case "outputDirectory": return java.lang.String.class;
         case "outputtype":
         case "outputType": return io.github.camelkeboola.component.KeboolaOutputType.class;
         case "primarykey":
@@ -220,8 +216,6 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "operation": return getOrCreateConfiguration(target).getOperation();
-        case "outputdirectory":
-        case "outputDirectory": return getOrCreateConfiguration(target).getOutputDirectory();
         case "outputtype":
         case "outputType": return getOrCreateConfiguration(target).getOutputType();
         case "primarykey":

@@ -69,8 +69,6 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.camelkeboola.component.KeboolaOperation.class, value)); return true;
-        case "outputdirectory":
-        case "outputDirectory": target.getConfiguration().setOutputDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "outputtype":
         case "outputType": target.getConfiguration().setOutputType(property(camelContext, io.github.camelkeboola.component.KeboolaOutputType.class, value)); return true;
         case "pollstrategy":
@@ -170,8 +168,6 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxretries":
         case "maxRetries": return int.class;
         case "operation": return io.github.camelkeboola.component.KeboolaOperation.class;
-        case "outputdirectory":
-        case "outputDirectory": return java.lang.String.class;
         case "outputtype":
         case "outputType": return io.github.camelkeboola.component.KeboolaOutputType.class;
         case "pollstrategy":
@@ -272,8 +268,6 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "operation": return target.getConfiguration().getOperation();
-        case "outputdirectory":
-        case "outputDirectory": return target.getConfiguration().getOutputDirectory();
         case "outputtype":
         case "outputType": return target.getConfiguration().getOutputType();
         case "pollstrategy":

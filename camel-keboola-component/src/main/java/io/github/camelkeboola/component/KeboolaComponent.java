@@ -18,7 +18,7 @@ public class KeboolaComponent extends HealthCheckComponent {
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         KeboolaConfiguration endpointConfiguration = configuration.copy();
         endpointConfiguration.setTableId(remaining == null || remaining.isBlank() ? null : remaining);
-        KeboolaEndpoint endpoint = new KeboolaEndpoint(uri, this, endpointConfiguration);
+        KeboolaEndpoint endpoint = new KeboolaEndpoint(uri, this, endpointConfiguration, sharedClients);
         setProperties(endpoint, parameters);
         if (endpointConfiguration.getToken() == null || endpointConfiguration.getToken().isBlank()) {
             throw new IllegalArgumentException("A Storage API token is required: set the token option of " + remaining);
@@ -28,10 +28,6 @@ public class KeboolaComponent extends HealthCheckComponent {
 
     // not an option: the clients the endpoints share, closed when the component stops
     private final SharedClients sharedClients = new SharedClients();
-
-    SharedClients getSharedClients() {
-        return sharedClients;
-    }
 
     @Override
     protected void doStop() throws Exception {

@@ -25,11 +25,9 @@ public class KeboolaConfiguration implements Cloneable {
     private String columns;
 
     @UriParam(defaultValue = "stream",
-              description = "How exported rows reach the route: stream (CSV with a header row), rows (Map per row) or file.")
+              description = "How exported rows reach the route: stream (CSV with a header row) or rows (Map per row)."
+                            + " To write an export to a file, send the stream to the file component.")
     private KeboolaOutputType outputType = KeboolaOutputType.stream;
-
-    @UriParam(description = "Directory the CSV is written to when outputType=file.")
-    private String outputDirectory;
 
     @UriParam(description = "Lower bound (inclusive) of the rows' change time for an export: epoch seconds, ISO-8601,"
                             + " or a relative expression such as -2 days.")
@@ -196,14 +194,6 @@ public class KeboolaConfiguration implements Cloneable {
 
     public void setOutputType(KeboolaOutputType outputType) {
         this.outputType = outputType;
-    }
-
-    public String getOutputDirectory() {
-        return outputDirectory;
-    }
-
-    public void setOutputDirectory(String outputDirectory) {
-        this.outputDirectory = outputDirectory;
     }
 
     public String getChangedSince() {

@@ -9,6 +9,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.util.URISupport;
 import io.github.camelkeboola.component.api.StorageApi;
@@ -29,10 +30,14 @@ public class KeboolaEndpoint extends ScheduledPollEndpoint {
     @UriParam
     private KeboolaConfiguration configuration;
 
-    public KeboolaEndpoint(String uri, KeboolaComponent component, KeboolaConfiguration configuration) {
+    // the component's clients, shared with alike endpoints
+    private final SharedClients sharedClients;
+
+    KeboolaEndpoint(String uri, HealthCheckComponent component, KeboolaConfiguration configuration, SharedClients sharedClients) {
         super(uri, component);
         this.configuration = configuration;
         this.tableId = configuration.getTableId();
+        this.sharedClients = sharedClients;
     }
 
     @Override
@@ -49,22 +54,22 @@ public class KeboolaEndpoint extends ScheduledPollEndpoint {
 
     /** The Storage API client of this endpoint's stack and token (shared with alike endpoints of the component). */
     public StorageApi getStorageApi() {
-        return getComponent().getSharedClients().storageApi(configuration);
+        return sharedClients.storageApi(configuration);
     }
 
     /** The file storage transfer of this endpoint's settings (shared with alike endpoints of the component). */
     public FileTransfer getFileTransfer() {
-        return getComponent().getSharedClients().fileTransfer(configuration);
+        return sharedClients.fileTransfer(configuration);
+    }
+
+    /** Whether the producers of this endpoint register their readiness check (the component's option). */
+    public boolean isHealthCheckProducerEnabled() {
+        return ((HealthCheckComponent) getComponent()).isHealthCheckProducerEnabled();
     }
 
     @Override
     public String toString() {
         return "KeboolaEndpoint[" + URISupport.sanitizeUri(getEndpointUri()) + "]";
-    }
-
-    @Override
-    public KeboolaComponent getComponent() {
-        return (KeboolaComponent) super.getComponent();
     }
 
     public String getTableId() {

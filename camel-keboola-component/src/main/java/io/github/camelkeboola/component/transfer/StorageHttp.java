@@ -1,7 +1,7 @@
 package io.github.camelkeboola.component.transfer;
 
 import io.github.camelkeboola.component.KeboolaException;
-import io.github.camelkeboola.component.api.TokenSafeConnectionFactory;
+import io.github.camelkeboola.component.wire.TokenSafeConnectionFactory;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
