@@ -68,6 +68,8 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "missingcolumnsasempty":
+        case "missingColumnsAsEmpty": getOrCreateConfiguration(target).setMissingColumnsAsEmpty(property(camelContext, boolean.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.camelkeboola.component.KeboolaOperation.class, value)); return true;
         case "outputtype":
         case "outputType": getOrCreateConfiguration(target).setOutputType(property(camelContext, io.github.camelkeboola.component.KeboolaOutputType.class, value)); return true;
@@ -141,6 +143,8 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxMessagesPerPoll": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "missingcolumnsasempty":
+        case "missingColumnsAsEmpty": return boolean.class;
         case "operation": return io.github.camelkeboola.component.KeboolaOperation.class;
         case "outputtype":
         case "outputType": return io.github.camelkeboola.component.KeboolaOutputType.class;
@@ -215,6 +219,8 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
+        case "missingcolumnsasempty":
+        case "missingColumnsAsEmpty": return getOrCreateConfiguration(target).isMissingColumnsAsEmpty();
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "outputtype":
         case "outputType": return getOrCreateConfiguration(target).getOutputType();

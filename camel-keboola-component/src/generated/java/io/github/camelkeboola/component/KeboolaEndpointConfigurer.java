@@ -68,6 +68,8 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "missingcolumnsasempty":
+        case "missingColumnsAsEmpty": target.getConfiguration().setMissingColumnsAsEmpty(property(camelContext, boolean.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.camelkeboola.component.KeboolaOperation.class, value)); return true;
         case "outputtype":
         case "outputType": target.getConfiguration().setOutputType(property(camelContext, io.github.camelkeboola.component.KeboolaOutputType.class, value)); return true;
@@ -167,6 +169,8 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxMessagesPerPoll": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "missingcolumnsasempty":
+        case "missingColumnsAsEmpty": return boolean.class;
         case "operation": return io.github.camelkeboola.component.KeboolaOperation.class;
         case "outputtype":
         case "outputType": return io.github.camelkeboola.component.KeboolaOutputType.class;
@@ -267,6 +271,8 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
+        case "missingcolumnsasempty":
+        case "missingColumnsAsEmpty": return target.getConfiguration().isMissingColumnsAsEmpty();
         case "operation": return target.getConfiguration().getOperation();
         case "outputtype":
         case "outputType": return target.getConfiguration().getOutputType();

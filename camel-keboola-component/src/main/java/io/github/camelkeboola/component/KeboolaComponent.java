@@ -1,24 +1,39 @@
 package io.github.camelkeboola.component;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /** The {@code keboola:} component: Keboola Connection Storage API tables as Camel endpoints. */
 @Component("keboola")
 public class KeboolaComponent extends HealthCheckComponent {
 
+    /**
+     * Id of the thread pool profile the file transfers run on (slices downloaded ahead, the part of an upload in
+     * flight). Register a profile with this id to size it; without one the pool has
+     * {@code max(8, 4 * downloadParallelism)} threads and queues what exceeds them.
+     */
+    public static final String TRANSFER_THREAD_POOL_PROFILE = "keboolaTransfer";
+
     @Metadata(description = "Component-wide defaults (stack URL, token, timeouts); each endpoint works on a copy.")
     private KeboolaConfiguration configuration = new KeboolaConfiguration();
+
+    // not an option: the pool of the file transfers of every endpoint, from the context's ExecutorServiceManager
+    private ExecutorService transferExecutor;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         KeboolaConfiguration endpointConfiguration = configuration.copy();
         endpointConfiguration.setTableId(remaining == null || remaining.isBlank() ? null : remaining);
-        KeboolaEndpoint endpoint = new KeboolaEndpoint(uri, this, endpointConfiguration, sharedClients);
+        KeboolaEndpoint endpoint = new KeboolaEndpoint(uri, this, endpointConfiguration);
         setProperties(endpoint, parameters);
         if (endpointConfiguration.getToken() == null || endpointConfiguration.getToken().isBlank()) {
             throw new IllegalArgumentException("A Storage API token is required: set the token option of " + remaining);
@@ -26,13 +41,38 @@ public class KeboolaComponent extends HealthCheckComponent {
         return endpoint;
     }
 
-    // not an option: the clients the endpoints share, closed when the component stops
-    private final SharedClients sharedClients = new SharedClients();
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        ExecutorServiceManager manager = getCamelContext().getExecutorServiceManager();
+        ThreadPoolProfile profile = manager.getThreadPoolProfile(TRANSFER_THREAD_POOL_PROFILE);
+        if (profile == null) {
+            int threads = Math.max(8, 4 * Math.max(1, configuration.getDownloadParallelism()));
+            profile = new ThreadPoolProfile(TRANSFER_THREAD_POOL_PROFILE);
+            profile.setPoolSize(threads);
+            profile.setMaxPoolSize(threads);
+            profile.setKeepAliveTime(60L);
+            profile.setTimeUnit(TimeUnit.SECONDS);
+            profile.setAllowCoreThreadTimeOut(true);
+            // a transfer task never waits for another one, so queued work always drains: no rejection needed
+            profile.setMaxQueueSize(-1);
+            profile.setRejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns);
+        }
+        transferExecutor = manager.newThreadPool(this, "KeboolaTransfer", profile);
+    }
 
     @Override
     protected void doStop() throws Exception {
-        sharedClients.close();
+        if (transferExecutor != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(transferExecutor);
+            transferExecutor = null;
+        }
         super.doStop();
+    }
+
+    /** The thread pool of the file transfers; null unless the component is started. */
+    ExecutorService getTransferExecutor() {
+        return transferExecutor;
     }
 
     public KeboolaConfiguration getConfiguration() {

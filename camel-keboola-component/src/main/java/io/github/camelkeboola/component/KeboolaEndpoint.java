@@ -5,14 +5,13 @@ import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
-import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
-import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.util.URISupport;
+import io.github.camelkeboola.component.api.HttpStorageApi;
 import io.github.camelkeboola.component.api.StorageApi;
+import org.apache.camel.util.IOHelper;
 import io.github.camelkeboola.component.producer.KeboolaProducer;
 import io.github.camelkeboola.component.transfer.FileTransfer;
 
@@ -24,20 +23,16 @@ import io.github.camelkeboola.component.transfer.FileTransfer;
              headersClass = KeboolaConstants.class)
 public class KeboolaEndpoint extends ScheduledPollEndpoint {
 
-    @UriPath(description = "Table id, such as in.c-main.orders (bucket id and table name). Optional for listTables and getJob.")
-    private String tableId;
-
     @UriParam
     private KeboolaConfiguration configuration;
 
-    // the component's clients, shared with alike endpoints
-    private final SharedClients sharedClients;
+    // not options: created in doStart, closed in doStop
+    private volatile StorageApi storageApi;
+    private volatile FileTransfer fileTransfer;
 
-    KeboolaEndpoint(String uri, HealthCheckComponent component, KeboolaConfiguration configuration, SharedClients sharedClients) {
+    public KeboolaEndpoint(String uri, KeboolaComponent component, KeboolaConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
-        this.tableId = configuration.getTableId();
-        this.sharedClients = sharedClients;
     }
 
     @Override
@@ -52,19 +47,43 @@ public class KeboolaEndpoint extends ScheduledPollEndpoint {
         return consumer;
     }
 
-    /** The Storage API client of this endpoint's stack and token (shared with alike endpoints of the component). */
-    public StorageApi getStorageApi() {
-        return sharedClients.storageApi(configuration);
+    /** Checks the settings, then opens this endpoint's Storage API client and file transfer. */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        EndpointSettings.check(configuration);
+        storageApi = new HttpStorageApi(configuration);
+        fileTransfer = FileTransfer.create(configuration, getComponent().getTransferExecutor());
     }
 
-    /** The file storage transfer of this endpoint's settings (shared with alike endpoints of the component). */
+    @Override
+    protected void doStop() throws Exception {
+        IOHelper.close(storageApi, fileTransfer);
+        storageApi = null;
+        fileTransfer = null;
+        super.doStop();
+    }
+
+    /** The Storage API client of this endpoint's stack and token, open while the endpoint is started. */
+    public StorageApi getStorageApi() {
+        return started(storageApi);
+    }
+
+    /** The file storage transfer of this endpoint's settings, open while the endpoint is started. */
     public FileTransfer getFileTransfer() {
-        return sharedClients.fileTransfer(configuration);
+        return started(fileTransfer);
+    }
+
+    private <T> T started(T client) {
+        if (client == null) {
+            throw new IllegalStateException(this + " is not started");
+        }
+        return client;
     }
 
     /** Whether the producers of this endpoint register their readiness check (the component's option). */
     public boolean isHealthCheckProducerEnabled() {
-        return ((HealthCheckComponent) getComponent()).isHealthCheckProducerEnabled();
+        return getComponent().isHealthCheckProducerEnabled();
     }
 
     @Override
@@ -72,13 +91,9 @@ public class KeboolaEndpoint extends ScheduledPollEndpoint {
         return "KeboolaEndpoint[" + URISupport.sanitizeUri(getEndpointUri()) + "]";
     }
 
-    public String getTableId() {
-        return tableId;
-    }
-
-    public void setTableId(String tableId) {
-        this.tableId = tableId;
-        configuration.setTableId(tableId);
+    @Override
+    public KeboolaComponent getComponent() {
+        return (KeboolaComponent) super.getComponent();
     }
 
     public KeboolaConfiguration getConfiguration() {

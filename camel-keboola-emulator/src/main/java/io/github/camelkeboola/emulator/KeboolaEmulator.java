@@ -137,6 +137,15 @@ public final class KeboolaEmulator implements AutoCloseable {
     }
 
     /**
+     * Every file storage credential this stack handed out so far (S3 keys and session token, presigned and signed URL
+     * signatures, SAS signatures, GCS access tokens and resumable session ids), each also URL-encoded: what a test
+     * asserts never reaches a log.
+     */
+    public Set<String> issuedCredentials() {
+        return storage.issuedCredentials().values();
+    }
+
+    /**
      * Creates a token limited to chosen buckets.
      *
      * @param bucketPermissions bucket id to {@code read}, {@code write} or {@code manage}

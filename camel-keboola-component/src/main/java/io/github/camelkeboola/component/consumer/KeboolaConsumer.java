@@ -231,7 +231,6 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
             Message in = exchange.getIn();
             in.setBody(body);
             in.setHeader(KeboolaConstants.TABLE_ID, tableId);
-            exchange.setProperty(KeboolaConstants.TABLE_ID_WRITTEN, tableId);
             in.setHeader(KeboolaConstants.CHANGED_SINCE, ChangeWindow.iso(run.window().since()));
             in.setHeader(KeboolaConstants.JOB_ID, run.export().jobId());
             in.setHeader(KeboolaConstants.FILE_ID, run.export().fileId());

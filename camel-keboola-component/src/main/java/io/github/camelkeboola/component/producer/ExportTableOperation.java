@@ -8,14 +8,16 @@ import io.github.camelkeboola.component.export.ExportedTable;
 import io.github.camelkeboola.component.export.TableExport;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
+import org.apache.camel.util.IOHelper;
 
 /**
  * {@code exportTable}: runs an {@code export-async} job and hands the rows to the route as they download, as
  * {@code outputType} asks: a CSV {@code InputStream} with a header row, or a lazy {@code Iterator} of {@code Map} rows.
  * Both stay readable after the exchange completes (a {@code ProducerTemplate} caller or a mock endpoint reads them):
- * the stream is closed on completion, which frees its download, and downloads again when read later; the iterator is
- * left open (reading it to the end or closing it frees its download). A file is written by the file component
- * ({@code to("file:..?tempFileName=..")} writes to a temporary name and renames), not here.
+ * both are closed on completion, which frees their download (temporary slice files, connections) also when the route
+ * failed before reading them, and download again when read later (the iterator goes on after the rows it already
+ * delivered). A file is written by the file component ({@code to("file:..?tempFileName=..")} writes to a temporary
+ * name and renames it), not here.
  */
 final class ExportTableOperation implements ProducerOperation {
 
@@ -31,20 +33,20 @@ final class ExportTableOperation implements ProducerOperation {
 
         Exchange exchange = request.exchange();
         if (config.getOutputType() == KeboolaOutputType.rows) {
-            exchange.getMessage().setBody(table.openRows());
+            exchange.getMessage().setBody(closeOnCompletion(exchange, new ReleasableRows(table.openRows(), table::openRows)));
         } else {
             // closed when the exchange completes (no temporary slices left behind); a later read downloads again
             exchange.getMessage().setBody(closeOnCompletion(exchange, new KeboolaCsvStream(table.openCsv(), table::openCsv)));
         }
     }
 
-    private static KeboolaCsvStream closeOnCompletion(Exchange exchange, KeboolaCsvStream stream) {
+    private static <T extends java.io.Closeable> T closeOnCompletion(Exchange exchange, T body) {
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
-                stream.close();
+                IOHelper.close(body);
             }
         });
-        return stream;
+        return body;
     }
 }

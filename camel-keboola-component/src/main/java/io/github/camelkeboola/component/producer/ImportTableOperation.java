@@ -3,6 +3,7 @@ package io.github.camelkeboola.component.producer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelkeboola.component.KeboolaConfiguration;
 import io.github.camelkeboola.component.KeboolaException;
+import io.github.camelkeboola.component.KeboolaOutcomeUnknownException;
 import io.github.camelkeboola.component.api.StorageApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * {@code importTable}: uploads the body as a gzipped CSV file ({@code files/prepare}, then the stack's file storage)
  * and loads it with {@code import-async}, or, when the table is missing and {@code autoCreateTable} is on, creates
  * the bucket if needed and the table with {@code tables-async}. Waits for the job; the body becomes its results.
+ * A redelivery of the exchange continues the earlier attempt ({@link ImportAttempt}) rather than importing twice.
  */
 final class ImportTableOperation implements ProducerOperation {
 
@@ -30,6 +32,16 @@ final class ImportTableOperation implements ProducerOperation {
         int lastDot = tableId.lastIndexOf('.');
         if (lastDot <= 0 || tableId.indexOf('.') == lastDot) {
             throw new KeboolaException("importTable needs a table id of the form stage.c-bucket.table, got " + tableId, tableId, null);
+        }
+        ImportAttempt previous = ImportAttempt.previous(request.exchange(), tableId);
+        if (previous != null) {
+            Optional<JsonNode> accepted = previous.acceptedJob(api);
+            if (accepted.isPresent()) {
+                LOG.info("A redelivery of the import into {}: waiting for job {}, which the earlier attempt started",
+                        tableId, OperationRequest.id(accepted.get()));
+                finish(request, previous, accepted.get());
+                return;
+            }
         }
         String bucketId = tableId.substring(0, lastDot);
         String tableName = tableId.substring(lastDot + 1);
@@ -48,24 +60,50 @@ final class ImportTableOperation implements ProducerOperation {
             api.ensureBucket(bucketId);
         }
 
-        JsonNode prepared = api.prepareFile(tableName + ".csv.gz", false, Map.of("tags", List.of("camel-keboola")));
+        ImportAttempt attempt = ImportAttempt.start(request.exchange(), previous, tableId, create);
+        if (attempt.fileId == null) {
+            attempt.fileId = upload(request, tableId, tableName, create && withoutHeaders ? columns : null);
+        }
+        Long fileId = attempt.fileId;
+        request.setResultHeaders(tableId, null, fileId);
+        String runId = attempt.sending();
+        JsonNode accepted = create
+                ? api.createTableAsync(bucketId, createParams(config, tableName, fileId), runId)
+                : api.importAsync(tableId, importParams(request, fileId, withoutHeaders, columns), runId);
+        attempt.jobId = OperationRequest.id(accepted);
+        LOG.debug("{} of {} from file {} runs as job {}", create ? "Create" : "Import", tableId, fileId, attempt.jobId);
+        finish(request, attempt, accepted);
+    }
+
+    /** Uploads the body; a table is created from the file's header row, so a headerless CSV gets {@code headerRow}. */
+    private static Long upload(OperationRequest request, String tableId, String tableName, List<String> headerRow)
+            throws Exception {
+        JsonNode prepared = request.api().prepareFile(tableName + ".csv.gz", false, Map.of("tags", List.of("camel-keboola")));
         Long fileId = OperationRequest.id(prepared);
         request.setResultHeaders(tableId, null, fileId);
-        // a table is created from the file's header row, so a headerless CSV gets one written from the columns
-        List<String> headerRow = create && withoutHeaders ? columns : null;
-        try (InputStream csv = CsvBody.open(request.in(), columns, config, tableId, headerRow)) {
+        try (InputStream csv = CsvBody.open(request.in(), request.columns(), request.config(), tableId, headerRow)) {
             request.endpoint().getFileTransfer().uploadGzipped(prepared, csv);
         }
+        return fileId;
+    }
 
-        JsonNode accepted = create
-                ? api.createTableAsync(bucketId, createParams(config, tableName, fileId))
-                : api.importAsync(tableId, importParams(request, fileId, withoutHeaders, columns));
-        Long jobId = OperationRequest.id(accepted);
-        request.setResultHeaders(tableId, jobId, fileId);
-        LOG.debug("{} of {} from file {} runs as job {}", create ? "Create" : "Import", tableId, fileId, jobId);
-        JsonNode job = api.waitForJob(accepted, request.jobTimeout());
-        Map<String, Object> results = create ? createdResults(job.path("results")) : new LinkedHashMap<>(OperationRequest.toMap(job.path("results")));
-        results.put("tableCreated", create);
+    /** Waits for the job; its results become the body. The attempt is over unless the job's outcome is unknown. */
+    private static void finish(OperationRequest request, ImportAttempt attempt, JsonNode accepted) {
+        request.setResultHeaders(attempt.tableId, OperationRequest.id(accepted), attempt.fileId);
+        JsonNode job;
+        try {
+            job = request.api().waitForJob(accepted, request.jobTimeout());
+        } catch (KeboolaOutcomeUnknownException stillRunning) {
+            throw stillRunning; // a redelivery waits for the same job
+        } catch (KeboolaException failed) {
+            attempt.jobFailed();
+            throw failed;
+        }
+        ImportAttempt.finished(request.exchange());
+        Map<String, Object> results = attempt.create
+                ? createdResults(job.path("results"))
+                : new LinkedHashMap<>(OperationRequest.toMap(job.path("results")));
+        results.put("tableCreated", attempt.create);
         request.exchange().getMessage().setBody(results);
     }
 

@@ -1,6 +1,8 @@
 package io.github.camelkeboola.component.producer;
 
+import io.github.camelkeboola.component.KeboolaConfiguration;
 import io.github.camelkeboola.component.KeboolaEndpoint;
+import io.github.camelkeboola.component.api.HttpStorageApi;
 import io.github.camelkeboola.component.KeboolaException;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
@@ -13,20 +15,39 @@ import java.util.Map;
  * Readiness of a {@code keboola:} producer: the stack answers and accepts the token ({@code tokens/verify}).
  * Its id names the table and the stack, never the token. (A plain {@link HealthCheck}, so the component needs no
  * camel-health at runtime.)
+ * <p>
+ * A probe must answer within the few seconds a Kubernetes probe waits, so it makes one attempt with its own short
+ * timeouts ({@link #PROBE_CONNECT_TIMEOUT_MILLIS}, {@link #PROBE_REQUEST_TIMEOUT_MILLIS}) on a client of its own,
+ * instead of the endpoint's retry policy (minutes against an unreachable stack). Close it to release that client.
  */
-public class KeboolaProducerHealthCheck implements HealthCheck {
+public class KeboolaProducerHealthCheck implements HealthCheck, AutoCloseable {
+
+    static final long PROBE_CONNECT_TIMEOUT_MILLIS = 2_000;
+    static final long PROBE_REQUEST_TIMEOUT_MILLIS = 5_000;
 
     private final KeboolaEndpoint endpoint;
     private final String id;
+    private final HttpStorageApi probe;
     private volatile boolean enabled = true;
 
     public KeboolaProducerHealthCheck(KeboolaEndpoint endpoint) {
         this.endpoint = endpoint;
         this.id = "producer:keboola-" + idOf(endpoint);
+        KeboolaConfiguration once = endpoint.getConfiguration().copy();
+        once.setMaxRetries(0);
+        once.setConnectTimeout(Math.min(once.getConnectTimeout(), PROBE_CONNECT_TIMEOUT_MILLIS));
+        once.setRequestTimeout(Math.min(once.getRequestTimeout(), PROBE_REQUEST_TIMEOUT_MILLIS));
+        this.probe = new HttpStorageApi(once);
+    }
+
+    @Override
+    public void close() {
+        probe.close();
     }
 
     private static String idOf(KeboolaEndpoint endpoint) {
-        String table = endpoint.getTableId() == null ? "" : endpoint.getTableId();
+        String tableId = endpoint.getConfiguration().getTableId();
+        String table = tableId == null ? "" : tableId;
         String host;
         try {
             host = URI.create(endpoint.getConfiguration().getStackUrl()).getAuthority();
@@ -72,7 +93,7 @@ public class KeboolaProducerHealthCheck implements HealthCheck {
         }
         try {
             // the answer echoes the token: only its success matters, nothing of it is kept
-            endpoint.getStorageApi().verifyToken();
+            probe.verifyToken();
             return builder.up().build();
         } catch (KeboolaException e) {
             builder.detail(HTTP_RESPONSE_CODE, e.getHttpResponseCode());

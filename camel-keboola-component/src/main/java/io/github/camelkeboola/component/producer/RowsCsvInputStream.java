@@ -8,14 +8,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * CSV (header row first) of {@code Map} rows, written as the reader asks for bytes: only the rows of one small chunk
  * are held, so an iterator over millions of rows streams without buffering the table. The columns are the given
- * ones, else the keys of the first row; a row with a key outside them fails rather than silently losing the value.
+ * ones, else the keys of the first row. Keys are matched by their text ({@code 1} and {@code "1"} name the same
+ * column). A row with a key outside the columns fails rather than silently losing the value; so does a row without
+ * one of the columns, unless {@code missingAsEmpty} (an empty value would overwrite a stored one on an upsert).
  */
 final class RowsCsvInputStream extends InputStream {
 
@@ -24,14 +29,17 @@ final class RowsCsvInputStream extends InputStream {
     private final Iterator<?> rows;
     private final CSVFormat format;
     private final String tableId;
+    private final boolean missingAsEmpty;
     private List<String> columns;
+    private Set<String> columnSet;
     private long rowNumber;
     private byte[] chunk = new byte[0];
     private int position;
     private boolean headerWritten;
 
-    RowsCsvInputStream(Iterator<?> rows, List<String> columns, CSVFormat format, String tableId) {
+    RowsCsvInputStream(Iterator<?> rows, List<String> columns, CSVFormat format, String tableId, boolean missingAsEmpty) {
         this.rows = rows;
+        this.missingAsEmpty = missingAsEmpty;
         this.columns = columns == null || columns.isEmpty() ? null : List.copyOf(columns);
         this.format = format;
         this.tableId = tableId;
@@ -75,6 +83,7 @@ final class RowsCsvInputStream extends InputStream {
                         if (columns.isEmpty()) {
                             throw new KeboolaException("importTable got no rows and no columns: nothing to import", tableId, null);
                         }
+                        columnSet = new HashSet<>(columns);
                         printer.printRecord(columns);
                         headerWritten = true;
                         if (first != null) {
@@ -102,18 +111,32 @@ final class RowsCsvInputStream extends InputStream {
     }
 
     private void printRow(CSVPrinter printer, Map<?, ?> row) throws IOException {
-        for (Object key : row.keySet()) {
-            if (!columns.contains(String.valueOf(key))) {
-                throw new KeboolaException("Row " + rowNumber + " has the column '" + key + "' which is not among the columns "
-                                           + columns, tableId, null);
+        Map<String, Object> byName = new HashMap<>(row.size() * 2);
+        for (Map.Entry<?, ?> entry : row.entrySet()) {
+            String name = String.valueOf(entry.getKey());
+            if (!columnSet.contains(name)) {
+                throw new KeboolaException("Row " + rowNumber + " has the column '" + name + "' which is not among the columns "
+                                           + abbreviate(columns), tableId, null);
             }
+            if (byName.containsKey(name)) {
+                throw new KeboolaException("Row " + rowNumber + " has two keys for the column '" + name + "'", tableId, null);
+            }
+            byName.put(name, entry.getValue());
         }
         List<Object> values = new ArrayList<>(columns.size());
         for (String column : columns) {
-            Object value = row.get(column);
+            if (!byName.containsKey(column) && !missingAsEmpty) {
+                throw new KeboolaException("Row " + rowNumber + " has no value for the column '" + column + "' (set"
+                                           + " missingColumnsAsEmpty=true to write an empty value)", tableId, null);
+            }
+            Object value = byName.get(column);
             values.add(value == null ? "" : value);
         }
         printer.printRecord(values);
+    }
+
+    private static String abbreviate(List<String> columns) {
+        return columns.size() <= 20 ? columns.toString() : columns.subList(0, 20) + " and " + (columns.size() - 20) + " more";
     }
 
     private static List<String> keysOf(Map<?, ?> row) {

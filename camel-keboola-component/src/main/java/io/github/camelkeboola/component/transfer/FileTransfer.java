@@ -33,22 +33,36 @@ public final class FileTransfer implements Closeable {
     private final TransferSettings settings;
     private final StorageHttp http;
     private final ExecutorService executor;
+    private final boolean ownExecutor;
 
-    private FileTransfer(TransferSettings settings) {
+    private FileTransfer(TransferSettings settings, ExecutorService executor, boolean ownExecutor) {
         this.settings = settings;
         this.http = new StorageHttp(settings);
+        this.executor = executor;
+        this.ownExecutor = ownExecutor;
+    }
+
+    /**
+     * A transfer with the timeouts, part size, parallelism, retries and storage endpoint override of {@code cfg},
+     * running its downloads ahead and uploads in flight on {@code executor} (which it does not shut down).
+     */
+    public static FileTransfer create(KeboolaConfiguration cfg, ExecutorService executor) {
+        if (executor == null) {
+            throw new IllegalArgumentException("No executor for the file transfer: is the keboola component started?");
+        }
+        return new FileTransfer(TransferSettings.from(cfg), executor, false);
+    }
+
+    /** Outside Camel (tests, tools): a transfer with its own bounded pool of daemon threads, shut down by {@link #close}. */
+    public static FileTransfer create(KeboolaConfiguration cfg) {
+        TransferSettings settings = TransferSettings.from(cfg);
         AtomicInteger threads = new AtomicInteger();
         ThreadFactory factory = runnable -> {
             Thread thread = new Thread(runnable, "keboola-transfer-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };
-        this.executor = Executors.newCachedThreadPool(factory);
-    }
-
-    /** A transfer with the timeouts, part size, parallelism, retries and storage endpoint override of {@code cfg}. */
-    public static FileTransfer create(KeboolaConfiguration cfg) {
-        return new FileTransfer(TransferSettings.from(cfg));
+        return new FileTransfer(settings, Executors.newFixedThreadPool(settings.downloadParallelism() + 1, factory), true);
     }
 
     /**
@@ -139,7 +153,9 @@ public final class FileTransfer implements Closeable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        if (ownExecutor) {
+            executor.shutdownNow();
+        }
         http.close();
     }
 }

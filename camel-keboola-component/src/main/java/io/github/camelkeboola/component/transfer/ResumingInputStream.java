@@ -55,10 +55,11 @@ final class ResumingInputStream extends InputStream {
             if (end >= 0 && position >= end) {
                 return -1;
             }
-            if (body == null && !open()) {
-                return -1;
-            }
             try {
+                // reopening is inside: a resumed download cut while it skips to its position is resumed again
+                if (body == null && !open()) {
+                    return -1;
+                }
                 int n = body.read(buffer, offset, length);
                 if (n > 0) {
                     position += n;

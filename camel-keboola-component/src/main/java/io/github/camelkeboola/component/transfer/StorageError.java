@@ -3,6 +3,7 @@ package io.github.camelkeboola.component.transfer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelkeboola.component.KeboolaException;
+import io.github.camelkeboola.component.wire.MaskedQueries;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
@@ -52,7 +53,8 @@ final class StorageError {
         } else if (!trimmed.isEmpty()) {
             message = trimmed.length() > 500 ? trimmed.substring(0, 500) + "..." : trimmed;
         }
-        String text = what + " failed" + (message == null || message.isBlank() ? "" : ": " + message.strip());
+        // an error body may echo what the request carried (a signed query, a SAS): never into a message
+        String text = what + " failed" + (message == null || message.isBlank() ? "" : ": " + MaskedQueries.redact(message.strip()));
         return new KeboolaException(text, status, code, null, null, null, null);
     }
 

@@ -1,18 +1,13 @@
 package io.github.camelkeboola.component.transfer;
 
 import io.github.camelkeboola.component.KeboolaException;
-import io.github.camelkeboola.component.wire.TokenSafeConnectionFactory;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
+import io.github.camelkeboola.component.wire.LogSafeHttpClients;
+import io.github.camelkeboola.component.wire.MaskedQueries;
+import io.github.camelkeboola.component.wire.RetryDelays;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,27 +35,13 @@ final class StorageHttp implements Closeable {
 
     StorageHttp(TransferSettings settings) {
         this.settings = settings;
-        Timeout connect = Timeout.of(settings.connectTimeout());
-        Timeout socket = Timeout.of(settings.requestTimeout());
         // Parallel slice downloads plus an upload's part in flight, all usually to one host.
         int connections = Math.max(8, settings.downloadParallelism() * 2 + 2);
-        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
-                // never logs credentials (SigV4 authorization, session and bearer tokens, SAS signatures)
-                .setConnectionFactory(new TokenSafeConnectionFactory())
-                .setMaxConnTotal(connections)
-                .setMaxConnPerRoute(connections)
-                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect).setSocketTimeout(socket).build())
-                .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(socket).build())
-                .build();
-        this.client = HttpClients.custom()
-                .setConnectionManager(pool)
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(socket).build())
+        // never logs credentials (SigV4 authorization, session and bearer tokens, SAS signatures, presigned queries)
+        this.client = LogSafeHttpClients.builder(settings.connectTimeout(), settings.requestTimeout(), connections)
                 // Bytes must arrive as stored: a transparent gunzip would break Range offsets and our own gzip detection.
+                // (GCS answers 308 to a resumable chunk: that is progress, not a redirect; redirects are off.)
                 .disableContentCompression()
-                // GCS answers 308 to a resumable chunk: that is progress, not a redirect. Presigned URLs never redirect.
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableCookieManagement()
                 .build();
     }
 
@@ -95,12 +76,13 @@ final class StorageHttp implements Closeable {
                 return response;
             }
             KeboolaException failure = StorageError.of(what, response);
+            long retryAfter = RetryDelays.retryAfterMillis(response);
             closeQuietly(response);
             if (!RETRYABLE.contains(status) || attempt >= settings.maxRetries()) {
                 throw failure;
             }
             LOG.debug("{} failed with HTTP {}, retry {} of {}", what, status, attempt + 1, settings.maxRetries());
-            pause(what, attempt + 1, failure);
+            pause(what, attempt + 1, retryAfter, failure);
         }
     }
 
@@ -128,15 +110,15 @@ final class StorageHttp implements Closeable {
     /** Called after a network failure: pauses before the next attempt, or fails once retries are used up. */
     void retryOrFail(String what, int attempt, IOException e) {
         if (attempt >= settings.maxRetries()) {
-            throw new KeboolaException(what + " failed after " + (attempt + 1) + " attempts: " + e, null, e);
+            throw new KeboolaException(what + " failed after " + (attempt + 1) + " attempts: " + MaskedQueries.redact(e.toString()), null, e);
         }
         LOG.debug("{} failed ({}), retry {} of {}", what, e.toString(), attempt + 1, settings.maxRetries());
-        pause(what, attempt + 1, e);
+        pause(what, attempt + 1, 0, e);
     }
 
-    private void pause(String what, int retry, Exception cause) {
+    private void pause(String what, int retry, long retryAfterMillis, Exception cause) {
         try {
-            Thread.sleep(settings.backoff(retry).toMillis());
+            Thread.sleep(settings.backoff(retry, retryAfterMillis).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KeboolaException(what + " was interrupted while waiting to retry", null, cause);

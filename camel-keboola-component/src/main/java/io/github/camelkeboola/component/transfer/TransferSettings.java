@@ -1,6 +1,7 @@
 package io.github.camelkeboola.component.transfer;
 
 import io.github.camelkeboola.component.KeboolaConfiguration;
+import io.github.camelkeboola.component.wire.RetryDelays;
 
 import java.time.Duration;
 
@@ -29,9 +30,8 @@ record TransferSettings(Duration connectTimeout, Duration requestTimeout, int up
                 Duration.ofMillis(cfg.getRetryMaxDelay()));
     }
 
-    /** Pause before retry number {@code attempt} (1-based): doubles from the initial delay up to the maximum. */
-    Duration backoff(int attempt) {
-        long delay = retryInitialDelay.toMillis() << Math.min(attempt - 1, 20);
-        return Duration.ofMillis(Math.min(Math.max(delay, 0), retryMaxDelay.toMillis()));
+    /** Pause before retry number {@code attempt} (1-based): doubles from the initial delay up to the maximum, with jitter. */
+    Duration backoff(int attempt, long retryAfterMillis) {
+        return Duration.ofMillis(new RetryDelays(retryInitialDelay.toMillis(), retryMaxDelay.toMillis()).before(attempt, retryAfterMillis));
     }
 }

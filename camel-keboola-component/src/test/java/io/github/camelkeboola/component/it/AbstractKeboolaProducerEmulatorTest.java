@@ -31,6 +31,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -74,10 +75,11 @@ abstract class AbstractKeboolaProducerEmulatorTest extends CamelTestSupport {
                 from("direct:exportBodyType").toD("keboola:${header.table}?operation=exportTable")
                         .setHeader("bodyType", simple("${body.getClass().getName()}"))
                         .convertBodyTo(String.class);
-                from("direct:copyTable").toD("keboola:${header.table}?operation=exportTable")
-                        .toD("keboola:${header.target}?operation=importTable");
                 from("direct:exportToMock").toD("keboola:${header.table}?operation=exportTable${header.options}")
                         .to("mock:exported");
+                from("direct:exportRowsThenFail").toD("keboola:${header.table}?operation=exportTable&outputType=rows")
+                        .process(e -> e.getMessage().getBody(Iterator.class).next())
+                        .throwException(new IllegalStateException("the route fails after the first row"));
                 from("direct:exportRows").toD("keboola:${header.table}?operation=exportTable&outputType=rows${header.options}")
                         .split(body()).streaming().to("mock:rows");
             }
@@ -181,20 +183,24 @@ abstract class AbstractKeboolaProducerEmulatorTest extends CamelTestSupport {
     }
 
     @Test
-    void resultTableHeaderOfOneStepDoesNotRedirectTheNext(TestInfo info) {
-        String source = table(info);
-        String target = source + "_copy";
-        ok(source, "", "id,name\n1,alpha\n2,beta\n");
+    void rowsAbandonedByAFailedRouteReleaseTheirDownload(TestInfo info) throws Exception {
+        String tableId = table(info);
+        ok(tableId, "", "id\n1\n2\n3\n");
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        List<Path> before = sliceFiles(tmp);
 
-        Exchange copied = template.request("direct:copyTable", e -> {
-            e.getIn().setHeader("table", source);
-            e.getIn().setHeader("target", target);
-        });
+        Exchange failed = template.request("direct:exportRowsThenFail", e -> e.getIn().setHeader("table", tableId));
 
-        assertThat(copied.getException()).isNull();
-        assertThat(copied.getMessage().getHeader(KeboolaConstants.TABLE_ID)).isEqualTo(target);
-        assertThat(dataLines(exportCsv(target, "", Map.of()))).containsExactly("\"1\",\"alpha\"", "\"2\",\"beta\"");
-        assertThat(dataLines(exportCsv(source, "", Map.of()))).hasSize(2);
+        assertThat(failed.getException()).hasMessageContaining("fails after the first row");
+        // the slice downloaded into a temporary file is deleted once the exchange is done, not when the JVM exits
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(sliceFiles(tmp)).isSubsetOf(before));
+    }
+
+    private static List<Path> sliceFiles(Path dir) throws java.io.IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("keboola-slice-")).toList();
+        }
     }
 
     @Test
@@ -313,8 +319,8 @@ abstract class AbstractKeboolaProducerEmulatorTest extends CamelTestSupport {
         ok(tableId, "", "id\n1\n2\n");
 
         assertThat(dataLines(exportCsv(tableId, "changedSince=-1 days", Map.of()))).hasSize(2);
-        assertThat(dataLines(exportCsv(tableId, "", Map.of(KeboolaConstants.CHANGED_SINCE, Instant.now().plusSeconds(3600))))).isEmpty();
-        assertThat(dataLines(exportCsv(tableId, "", Map.of(KeboolaConstants.CHANGED_UNTIL, "-1 hours")))).isEmpty();
+        assertThat(dataLines(exportCsv(tableId, "", Map.of(KeboolaConstants.OVERRIDE_CHANGED_SINCE, Instant.now().plusSeconds(3600))))).isEmpty();
+        assertThat(dataLines(exportCsv(tableId, "", Map.of(KeboolaConstants.OVERRIDE_CHANGED_UNTIL, "-1 hours")))).isEmpty();
     }
 
     @Test
@@ -334,7 +340,7 @@ abstract class AbstractKeboolaProducerEmulatorTest extends CamelTestSupport {
         List<String> lines = Arrays.asList(preview.split("\n"));
         assertThat(lines).hasSize(3).first().isEqualTo("\"name\"");
 
-        Exchange job = call("", "operation=getJob", null, Map.of(KeboolaConstants.JOB_ID, jobId));
+        Exchange job = call("", "operation=getJob", null, Map.of(KeboolaConstants.OVERRIDE_JOB_ID, jobId));
         assertThat(job.getMessage().getBody(Map.class).get("status")).isEqualTo("success");
 
         ok(tableId, "operation=deleteTable", null);
@@ -470,19 +476,46 @@ abstract class AbstractKeboolaProducerEmulatorTest extends CamelTestSupport {
     }
 
     @Test
-    void tokenNeverAppearsInLogsAtDebug(TestInfo info) {
+    void noCredentialReachesAnyLogWithEveryLoggerAtTrace(TestInfo info) {
         String tableId = table(info);
         String token = emulator().token();
+        // over two parts of 256 KiB that do not compress: GCS uploads it through a resumable session (upload_id)
+        StringBuilder big = new StringBuilder("id,text\n");
+        java.util.Random random = new java.util.Random(8);
+        for (int i = 0; big.length() < 700_000; i++) {
+            big.append(i).append(',').append(Long.toHexString(random.nextLong())).append(Long.toHexString(random.nextLong())).append('\n');
+        }
         try (CapturedLog log = CapturedLog.atDebug()) {
-            ok(tableId, "", "id\n1\n");
-            exportCsv(tableId, "", Map.of());
-            call(tableId + "x", "operation=getTable", null, Map.of());
+            ok(tableId, "uploadPartSize=262144", big.toString());
+            // a failed storage answer (retried) and a failed call: error paths log and build messages too
+            emulator().faults().inject(FaultTarget.FILE_STORAGE, "GET", ".", Fault.status(500), 1);
+            // few rows out: every row is an exchange, and every exchange logs much at TRACE
+            assertThat(exportCsv(tableId, "limit=3", Map.of())).startsWith("\"id\",\"text\"");
+            template.send("direct:exportRows", e -> {
+                e.getIn().setHeader("table", tableId);
+                e.getIn().setHeader("options", "&limit=3");
+            });
+            Exchange failed = call(tableId + "x", "operation=getTable", null, Map.of());
+            assertThat(failed.getException()).isInstanceOf(KeboolaException.class);
 
-            assertThat(log.lines()).filteredOn(line -> line.startsWith("io.github.camelkeboola.component")
-                                                       || line.startsWith("org.apache.hc")
-                                                       || line.startsWith("org.apache.camel"))
-                    .isNotEmpty()
-                    .noneMatch(line -> line.contains(token));
+            Set<String> issued = emulator().issuedCredentials();
+            // the values that were handed out, so the assertion below cannot pass for want of anything to find
+            assertThat(issued).hasSizeGreaterThan(2);
+            assertThat(log.text()).contains("org.apache.hc.client5.http.impl.classic.MainClientExec", "executing PUT",
+                    "org.apache.hc.client5.http.headers");
+            List<String> secrets = new ArrayList<>(issued);
+            secrets.add(token);
+            // the emulator's own storage servers (S3Proxy's Jetty, the JDK server) stand for S3, Azure and GCS: what they
+            // log of the requests they receive is the provider's side, not the application's
+            List<String> clientSide = log.lines().stream().filter(line -> !line.startsWith("org.gaul.") && !line.startsWith("org.jclouds")
+                    && !line.startsWith("jclouds") && !line.startsWith("io.github.camelkeboola.emulator")
+                    && !line.startsWith("com.sun.net.httpserver")).toList();
+            for (String line : clientSide) {
+                for (String secret : secrets) {
+                    assertThat(line).as("a log line").doesNotContain(secret);
+                }
+            }
+            assertThat(failed.getException().getMessage()).doesNotContain(token);
         }
     }
 

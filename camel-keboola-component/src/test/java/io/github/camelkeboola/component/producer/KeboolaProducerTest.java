@@ -53,14 +53,25 @@ class KeboolaProducerTest extends CamelTestSupport {
     }
 
     @Test
-    void tableIdHeaderOverridesThePath() {
+    void overrideTableIdHeaderOverridesThePathAndIsRemoved() {
         server.then(Reply.json(200, "{\"id\":\"in.c-main.other\"}"));
 
         Exchange exchange = template.request(uri("in.c-main.orders", "operation=getTable"),
-                e -> e.getIn().setHeader(KeboolaConstants.TABLE_ID, "in.c-main.other"));
+                e -> e.getIn().setHeader(KeboolaConstants.OVERRIDE_TABLE_ID, "in.c-main.other"));
 
         assertThat(server.received().get(0).uri()).isEqualTo("/v2/storage/tables/in.c-main.other");
         assertThat(exchange.getMessage().getHeader(KeboolaConstants.TABLE_ID)).isEqualTo("in.c-main.other");
+        assertThat(exchange.getMessage().getHeaders()).doesNotContainKey(KeboolaConstants.OVERRIDE_TABLE_ID);
+    }
+
+    @Test
+    void tableIdHeaderIsNotAnInput() {
+        server.then(Reply.json(200, "{\"id\":\"in.c-main.orders\"}"));
+
+        template.request(uri("in.c-main.orders", "operation=getTable"),
+                e -> e.getIn().setHeader(KeboolaConstants.TABLE_ID, "in.c-main.other"));
+
+        assertThat(server.received().get(0).uri()).isEqualTo("/v2/storage/tables/in.c-main.orders");
     }
 
     @Test
@@ -81,7 +92,7 @@ class KeboolaProducerTest extends CamelTestSupport {
 
         Object body = template.requestBodyAndHeader(uri("in.c-main.orders",
                         "operation=previewTable&limit=5&columns=id,amount&whereColumn=id&whereValues=1,2&whereOperator=ne"),
-                null, KeboolaConstants.CHANGED_SINCE, "1700000000");
+                null, KeboolaConstants.OVERRIDE_CHANGED_SINCE, "1700000000");
 
         assertThat(body).isEqualTo("\"id\",\"amount\"\n\"1\",\"10\"\n");
         assertThat(server.received().get(0).uri()).isEqualTo("/v2/storage/tables/in.c-main.orders/data-preview?limit=5"
@@ -99,21 +110,28 @@ class KeboolaProducerTest extends CamelTestSupport {
     @Test
     void invalidChangedSinceNamesTheValue() {
         assertThatThrownBy(() -> template.requestBodyAndHeader(uri("in.c-main.orders", "operation=previewTable"), null,
-                KeboolaConstants.CHANGED_SINCE, "last tuesday"))
+                KeboolaConstants.OVERRIDE_CHANGED_SINCE, "last tuesday"))
                 .cause().isInstanceOf(KeboolaException.class).hasMessageContaining("last tuesday");
     }
 
     @Test
-    void getJobReadsTheJobIdHeader() {
+    void getJobReadsTheOverrideJobIdHeader() {
         server.then(Reply.json(200, "{\"id\":7,\"status\":\"success\",\"tableId\":\"in.c-main.orders\"}"));
 
-        Exchange exchange = template.request(uri("", "operation=getJob"), e -> e.getIn().setHeader(KeboolaConstants.JOB_ID, "7"));
+        Exchange exchange = template.request(uri("", "operation=getJob"),
+                e -> e.getIn().setHeader(KeboolaConstants.OVERRIDE_JOB_ID, "7"));
 
         assertThat(exchange.getMessage().getBody(Map.class).get("status")).isEqualTo("success");
         assertThat(exchange.getMessage().getHeader(KeboolaConstants.JOB_ID)).isEqualTo(7L);
+        assertThat(exchange.getMessage().getHeaders()).doesNotContainKey(KeboolaConstants.OVERRIDE_JOB_ID);
         assertThat(server.received().get(0).uri()).isEqualTo("/v2/storage/jobs/7");
-        assertThatThrownBy(() -> template.requestBody(uri("", "operation=getJob"), (Object) null))
-                .cause().isInstanceOf(KeboolaException.class).hasMessageContaining(KeboolaConstants.JOB_ID);
+        // the job id a previous step wrote is an output, not the job to read
+        assertThatThrownBy(() -> template.requestBodyAndHeader(uri("", "operation=getJob"), null, KeboolaConstants.JOB_ID, 7L))
+                .cause().isInstanceOf(KeboolaException.class).hasMessageContaining(KeboolaConstants.OVERRIDE_JOB_ID);
+        assertThatThrownBy(() -> template.requestBodyAndHeader(uri("", "operation=getJob"), null,
+                KeboolaConstants.OVERRIDE_JOB_ID, "seven"))
+                .cause().isInstanceOf(KeboolaException.class).hasMessageContaining("numeric").hasMessageContaining("seven");
+        assertThat(server.received()).hasSize(1);
     }
 
     @Test
@@ -164,13 +182,50 @@ class KeboolaProducerTest extends CamelTestSupport {
     }
 
     @Test
-    void alikeEndpointsShareOneClient() {
-        KeboolaEndpoint a = context.getEndpoint(uri("in.c-main.a", ""), KeboolaEndpoint.class);
+    void eachEndpointOpensItsClientsWhenItStartsAndClosesThemWhenItStops() throws Exception {
+        server.then(Reply.json(200, "{\"id\":\"in.c-main.a\"}"));
+        KeboolaEndpoint a = context.getEndpoint(uri("in.c-main.a", "operation=getTable"), KeboolaEndpoint.class);
         KeboolaEndpoint b = context.getEndpoint(uri("in.c-main.b", "operation=getTable"), KeboolaEndpoint.class);
-        KeboolaEndpoint otherTimeout = context.getEndpoint(uri("in.c-main.c", "requestTimeout=5000"), KeboolaEndpoint.class);
 
-        assertThat(a.getStorageApi()).isSameAs(b.getStorageApi()).isNotSameAs(otherTimeout.getStorageApi());
-        assertThat(a.getFileTransfer()).isSameAs(b.getFileTransfer()).isNotSameAs(otherTimeout.getFileTransfer());
+        // found without a lookup per exchange: the endpoint holds them
+        assertThat(a.getStorageApi()).isSameAs(a.getStorageApi()).isNotSameAs(b.getStorageApi());
+        assertThat(template.requestBody(a, (Object) null)).isInstanceOf(Map.class);
+
+        a.stop();
+        assertThatThrownBy(a::getStorageApi).isInstanceOf(IllegalStateException.class).hasMessageContaining("not started");
+        assertThatThrownBy(a::getFileTransfer).isInstanceOf(IllegalStateException.class);
+        a.start();
+        assertThat(a.getStorageApi()).isNotNull();
+    }
+
+    @Test
+    void transfersRunOnABoundedNamedPoolOfTheContextClosedWithTheComponent() throws Exception {
+        KeboolaComponent component = context.getComponent("keboola", KeboolaComponent.class);
+        java.util.concurrent.ExecutorService pool = io.github.camelkeboola.component.KeboolaComponentAccess.transferExecutor(component);
+
+        assertThat(pool).isInstanceOf(java.util.concurrent.ThreadPoolExecutor.class);
+        assertThat(((java.util.concurrent.ThreadPoolExecutor) pool).getMaximumPoolSize()).isEqualTo(16);
+        String[] name = new String[1];
+        pool.submit(() -> name[0] = Thread.currentThread().getName()).get();
+        // named by Camel's thread name pattern, so it shows in thread dumps and management
+        assertThat(name[0]).startsWith("Camel (" + context.getName() + ") thread").contains("KeboolaTransfer");
+
+        component.stop();
+        assertThat(pool.isShutdown()).isTrue();
+    }
+
+    @Test
+    void settingsAreCheckedWhenTheEndpointStartsNotAtFirstUse() {
+        for (String[] bad : new String[][] {{"uploadPartSize=0", "uploadPartSize"}, {"requestTimeout=0", "requestTimeout"},
+                                            {"changedSince=RAW(next tuesday)", "changedSince"}, {"delimiter=ab", "delimiter"},
+                                            {"maxRetries=-1", "maxRetries"}, {"limit=0", "limit"},
+                                            {"fileStorageEndpoint=ftp://x", "fileStorageEndpoint"}}) {
+            assertThatThrownBy(() -> context.getEndpoint(uri("in.c-main.a", bad[0])))
+                    .as(bad[0]).hasStackTraceContaining("Invalid " + bad[1]);
+        }
+        assertThatThrownBy(() -> context.getEndpoint("keboola:in.c-main.a?token=t&stackUrl=ftp://stack"))
+                .hasStackTraceContaining("Invalid stackUrl 'ftp://stack' of keboola:in.c-main.a");
+        assertThat(server.received()).isEmpty();
     }
 
     @Test
@@ -187,7 +242,7 @@ class KeboolaProducerTest extends CamelTestSupport {
             KeboolaEndpoint endpoint = context.getEndpoint("keboola:in.c-main.orders?operation=getTable&stackUrl=" + server.url(),
                     KeboolaEndpoint.class);
             template.requestBody(endpoint, (Object) null);
-            template.request(endpoint, e -> e.getIn().setHeader(KeboolaConstants.TABLE_ID, "in.c-main.missing"));
+            template.request(endpoint, e -> e.getIn().setHeader(KeboolaConstants.OVERRIDE_TABLE_ID, "in.c-main.missing"));
 
             assertThat(log.text()).contains("org.apache.hc.client5.http.headers", "KeboolaEndpoint[").doesNotContain(TOKEN);
         }
@@ -226,7 +281,7 @@ class KeboolaProducerTest extends CamelTestSupport {
                 }
             });
             template.sendBody("direct:secret", "x");
-            Exchange failed = template.send("direct:secret", e -> e.getIn().setHeader(KeboolaConstants.TABLE_ID, "in.c-main.missing"));
+            Exchange failed = template.send("direct:secret", e -> e.getIn().setHeader(KeboolaConstants.OVERRIDE_TABLE_ID, "in.c-main.missing"));
             // a retried 503, then a delete job polled until done
             template.sendBodyAndHeader("direct:secret", "x", KeboolaConstants.OPERATION, "deleteTable");
             KeboolaEndpoint endpoint = context.getEndpoints().stream().filter(KeboolaEndpoint.class::isInstance)
@@ -268,10 +323,13 @@ class KeboolaProducerTest extends CamelTestSupport {
         server.then(Reply.json(200, "{\"id\":\"1\",\"token\":\"" + TOKEN + "\"}"))
               .then(Reply.json(401, "{\"error\":\"Invalid access token\",\"code\":\"storage.tokenInvalid\"}"));
         KeboolaEndpoint endpoint = context.getEndpoint(uri("in.c-main.orders", ""), KeboolaEndpoint.class);
+        HealthCheck.Result up;
+        HealthCheck.Result down;
         KeboolaProducerHealthCheck check = new KeboolaProducerHealthCheck(endpoint);
-
-        HealthCheck.Result up = check.call();
-        HealthCheck.Result down = check.call();
+        try (check) {
+            up = check.call();
+            down = check.call();
+        }
 
         assertThat(check.getId()).isEqualTo("producer:keboola-in.c-main.orders@" + server.url().substring("http://".length()));
         assertThat(check.isReadiness()).isTrue();
@@ -281,5 +339,24 @@ class KeboolaProducerTest extends CamelTestSupport {
         assertThat(down.getDetails()).containsEntry(HealthCheck.HTTP_RESPONSE_CODE, 401).containsEntry("keboola.error.code", "storage.tokenInvalid");
         assertThat(String.valueOf(up.getDetails()) + down.getDetails() + down.getMessage()).doesNotContain(TOKEN);
         assertThat(server.received()).allSatisfy(r -> assertThat(r.uri()).isEqualTo("/v2/storage/tokens/verify"));
+    }
+
+    @Test
+    void healthCheckAgainstAStackThatNeverAnswersIsDownWithinSeconds() throws Exception {
+        // accepts connections and never answers: with the endpoint's retries and 120 s timeouts a check took minutes
+        try (java.net.ServerSocket blackHole = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            KeboolaEndpoint endpoint = context.getEndpoint("keboola:in.c-main.orders?token=" + TOKEN + "&stackUrl=http://127.0.0.1:"
+                    + blackHole.getLocalPort(), KeboolaEndpoint.class);
+            assertThat(endpoint.getConfiguration().getMaxRetries()).isEqualTo(6);
+            assertThat(endpoint.getConfiguration().getRequestTimeout()).isEqualTo(120_000L);
+
+            try (KeboolaProducerHealthCheck check = new KeboolaProducerHealthCheck(endpoint)) {
+                HealthCheck.Result result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                        java.time.Duration.ofSeconds(30), () -> check.call());
+
+                assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
+                assertThat(result.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("tokens/verify"));
+            }
+        }
     }
 }

@@ -36,7 +36,37 @@ class RowsCsvInputStreamTest {
     void usesGivenColumnsAndTheConfiguredDelimiter() throws Exception {
         config.setDelimiter(";");
         // commons-csv quotes an empty first value
-        assertThat(read(List.of(Map.of("b", "x")).iterator(), List.of("a", "b"))).isEqualTo("a;b\n\"\";x\n");
+        assertThat(read(List.of(Map.of("a", "", "b", "x")).iterator(), List.of("a", "b"))).isEqualTo("a;b\n\"\";x\n");
+    }
+
+    @Test
+    void aColumnMissingFromARowFailsNamingTheRowAndTheColumn() {
+        Map<String, Object> second = Map.of("id", "2");
+        assertThatThrownBy(() -> read(List.of(Map.of("id", "1", "name", "a"), second).iterator(), List.of()))
+                .isInstanceOfSatisfying(KeboolaException.class, e -> {
+                    assertThat(e.getMessage()).contains("Row 2", "column 'name'", "missingColumnsAsEmpty");
+                    assertThat(e.getTableId()).isEqualTo("in.c-a.b");
+                });
+    }
+
+    @Test
+    void missingColumnsAreWrittenEmptyWhenTheOptionSaysSo() throws Exception {
+        config.setMissingColumnsAsEmpty(true);
+        assertThat(read(List.of(Map.of("id", "1", "name", "a"), Map.of("id", "2")).iterator(), List.of("id", "name")))
+                .isEqualTo("id,name\n1,a\n2,\n");
+    }
+
+    @Test
+    void keysThatAreNotStringsAreMatchedByTheirText() throws Exception {
+        Map<Object, Object> row = new LinkedHashMap<>();
+        row.put(1, "one");
+        row.put(new StringBuilder("name"), "x");
+        assertThat(read(List.of(row).iterator(), List.of("1", "name"))).isEqualTo("1,name\none,x\n");
+        Map<Object, Object> twice = new LinkedHashMap<>();
+        twice.put(1, "a");
+        twice.put("1", "b");
+        assertThatThrownBy(() -> read(List.of(twice).iterator(), List.of("1")))
+                .isInstanceOf(KeboolaException.class).hasMessageContaining("two keys for the column '1'");
     }
 
     @Test
@@ -61,7 +91,7 @@ class RowsCsvInputStreamTest {
                 return Map.of("id", n, "payload", "some text to make the row longer than a few bytes");
             }
         };
-        try (InputStream in = new RowsCsvInputStream(rows, List.of("id", "payload"), CsvBody.format(config), "in.c-a.b")) {
+        try (InputStream in = new RowsCsvInputStream(rows, List.of("id", "payload"), CsvBody.format(config), "in.c-a.b", false)) {
             byte[] first = in.readNBytes(1000);
             assertThat(new String(first, StandardCharsets.UTF_8)).startsWith("id,payload\n1,some text");
             // only about one 64 KiB chunk of rows was produced, not the two million
@@ -73,7 +103,7 @@ class RowsCsvInputStreamTest {
     }
 
     private String read(Iterator<?> rows, List<String> columns) throws Exception {
-        try (InputStream in = new RowsCsvInputStream(rows, columns, CsvBody.format(config), "in.c-a.b")) {
+        try (InputStream in = new RowsCsvInputStream(rows, columns, CsvBody.format(config), "in.c-a.b", config.isMissingColumnsAsEmpty())) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

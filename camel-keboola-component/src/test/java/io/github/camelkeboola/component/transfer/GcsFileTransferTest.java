@@ -119,6 +119,23 @@ class GcsFileTransferTest {
     }
 
     @Test
+    void chunkStoredOnlyInPartIsSentAgainFromWhereTheRangeOfThe308Ends() {
+        JsonNode prepared = api.prepareFile("partial.csv.gz", false, Map.of());
+        String csv = TestData.randomRows(8_000, 200, 7);
+        // GCS answers the first chunk (bytes 0-262143) with a 308 whose Range says it kept only bytes 0-99999
+        proxy.rewriteResponseHead(r -> r.method().equals("PUT") && r.headers().getOrDefault("content-range", "").startsWith("bytes 0-"),
+                head -> head.replaceAll("(?im)^Range: .*$", "Range: bytes=0-99999"), 1);
+
+        transfer.uploadGzipped(prepared, TestData.stream(csv));
+
+        List<String> ranges = proxy.requests().stream().map(r -> r.headers().get("content-range")).filter(r -> r != null).toList();
+        assertEquals("bytes 0-262143/*", ranges.get(0));
+        assertEquals("bytes 100000-262143/*", ranges.get(1), "the rest of the chunk, from the first byte GCS did not keep");
+        assertTrue(ranges.get(2).startsWith("bytes 262144-"), ranges.toString());
+        assertEquals(csv, TestData.read(transfer.openContent(api.getFile(prepared.path("id").asLong()))));
+    }
+
+    @Test
     void wrongAccessTokenFailsWithStatusAndGcsErrorCode() {
         ObjectNode prepared = api.prepareFile("denied.csv.gz", false, Map.of()).deepCopy();
         ((ObjectNode) prepared.path("gcsUploadParams")).put("access_token", "ya29.not-a-token");

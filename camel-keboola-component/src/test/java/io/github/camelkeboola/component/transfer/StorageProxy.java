@@ -50,6 +50,11 @@ final class StorageProxy implements AutoCloseable {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private final AtomicInteger cuts = new AtomicInteger();
+    private volatile boolean ignoreRange;
+    private final List<HeadRewrite> headRewrites = new CopyOnWriteArrayList<>();
+
+    private record HeadRewrite(Predicate<Recorded> matches, java.util.function.UnaryOperator<String> rewrite, AtomicInteger remaining) {
+    }
 
     StorageProxy(String upstreamUrl) throws IOException {
         URI upstream = URI.create(upstreamUrl);
@@ -82,6 +87,16 @@ final class StorageProxy implements AutoCloseable {
         rules.add(new Rule(matches, -1, status, new AtomicInteger(times)));
     }
 
+    /** Rewrites the response head (status line and headers) of {@code times} matching requests. */
+    void rewriteResponseHead(Predicate<Recorded> matches, java.util.function.UnaryOperator<String> rewrite, int times) {
+        headRewrites.add(new HeadRewrite(matches, rewrite, new AtomicInteger(times)));
+    }
+
+    /** From now on forwards requests without their {@code Range}: the storage answers whole objects, as some servers do. */
+    void ignoreRange() {
+        ignoreRange = true;
+    }
+
     /** How many responses were cut so far. */
     int cuts() {
         return cuts.get();
@@ -112,7 +127,7 @@ final class StorageProxy implements AutoCloseable {
                 int colon = lines[i].indexOf(':');
                 String name = lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT);
                 headers.put(name, lines[i].substring(colon + 1).strip());
-                if (!name.equals("connection")) {
+                if (!name.equals("connection") && !(ignoreRange && name.equals("range"))) {
                     forwardedHead.append(lines[i]).append("\r\n");
                 }
             }
@@ -139,6 +154,11 @@ final class StorageProxy implements AutoCloseable {
                 String responseHead = readHead(upIn);
                 if (responseHead == null) {
                     return;
+                }
+                for (HeadRewrite rewrite : headRewrites) {
+                    if (rewrite.matches.test(recorded) && rewrite.remaining.getAndDecrement() > 0) {
+                        responseHead = rewrite.rewrite.apply(responseHead);
+                    }
                 }
                 StringBuilder head2 = new StringBuilder();
                 for (String line : responseHead.split("\r\n")) {

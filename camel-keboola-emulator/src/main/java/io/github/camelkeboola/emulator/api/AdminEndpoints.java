@@ -13,6 +13,7 @@ import java.util.Locale;
 /**
  * Emulator control for tests run outside the JVM (loopback callers only, no token):
  * {@code POST /_emulator/faults} arms a fault from a JSON rule, {@code DELETE /_emulator/faults} disarms all.
+ * {@code "kind": "ACCEPT_THEN_STATUS", "status": 504} lets the request take effect and answers 504 (default) instead.
  * <pre>{"target": "API", "method": "POST", "path": "/export-async$", "times": 1,
  *  "kind": "STATUS", "status": 500, "durationMillis": 0, "afterBytes": 0, "errorCode": null, "message": null}</pre>
  * {@code POST /_emulator/commit-holds} holds imports at their commit ({@link CommitHolds}), answering the hold's id;
@@ -79,7 +80,8 @@ final class AdminEndpoints {
         Params p = request.params();
         String kindName = p.string("kind");
         if (kindName == null) {
-            throw ApiException.validation("emulator.validation", "kind is required: STATUS, MAINTENANCE, DELAY, CUT_BODY or FAIL_JOB");
+            throw ApiException.validation("emulator.validation",
+                    "kind is required: STATUS, MAINTENANCE, DELAY, CUT_BODY, FAIL_JOB or ACCEPT_THEN_STATUS");
         }
         Fault.Kind kind;
         FaultTarget target;
@@ -97,6 +99,7 @@ final class AdminEndpoints {
             case DELAY -> Fault.delay(duration);
             case CUT_BODY -> Fault.cutBody(p.integer("afterBytes") == null ? 0 : p.integer("afterBytes"));
             case FAIL_JOB -> Fault.failJob(p.string("errorCode"), p.string("message"));
+            case ACCEPT_THEN_STATUS -> Fault.acceptThenStatus(p.integer("status") == null ? 504 : (int) status);
         };
         long times = p.integer("times") == null ? 1 : p.integer("times");
         FaultInjector.Rule rule = stack.faults.inject(target, p.string("method"), p.string("path", ".*"), fault, (int) times);

@@ -31,6 +31,7 @@ final class AzureBlobFileStorage implements FileStorage {
     private final FaultInjector faults;
     private final Clock clock = Clock.systemUTC();
     private final AzureSas sas = new AzureSas(ACCOUNT, StorageSecrets.bytes(64));
+    private final IssuedCredentials issued = new IssuedCredentials();
     private DirectoryObjects blobs;
     private FrontedHttpServer server;
 
@@ -94,15 +95,26 @@ final class AzureBlobFileStorage implements FileStorage {
     private String downloadUrl(StoredFile file) {
         String key = file.sliced() ? file.manifestKey() : file.objectKey();
         Instant now = clock.instant();
-        return blobEndpoint() + "/" + CONTAINER + "/" + encodePath(key) + "?" + sas.issue("r", now.minusSeconds(300), now.plus(URL_EXPIRY));
+        return blobEndpoint() + "/" + CONTAINER + "/" + encodePath(key) + "?" + issue("r", now.minusSeconds(300), now.plus(URL_EXPIRY));
     }
 
     private void putCredentials(ObjectNode credentials, String permissions) {
         Instant now = clock.instant();
         Instant expiry = now.plus(CREDENTIALS_EXPIRY);
         credentials.put("SASConnectionString", "BlobEndpoint=" + blobEndpoint() + ";SharedAccessSignature="
-                + sas.issue(permissions, now.minusSeconds(300), expiry));
+                + issue(permissions, now.minusSeconds(300), expiry));
         credentials.put("expiration", StorageSecrets.compactExpiration(expiry));
+    }
+
+    private String issue(String permissions, Instant start, Instant expiry) {
+        String sasQuery = sas.issue(permissions, start, expiry);
+        issued.addFromQuery(sasQuery, "sig");
+        return sasQuery;
+    }
+
+    @Override
+    public IssuedCredentials issuedCredentials() {
+        return issued;
     }
 
     private static String encodePath(String key) {

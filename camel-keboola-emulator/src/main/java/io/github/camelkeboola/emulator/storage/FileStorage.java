@@ -52,6 +52,9 @@ public interface FileStorage extends AutoCloseable {
     /** Writes an object from the server side (export slices, manifests); visible once the stream is closed. */
     OutputStream write(String objectKey) throws IOException;
 
+    /** Every credential this storage handed out so far (for tests that assert none reaches a log). */
+    IssuedCredentials issuedCredentials();
+
     /** Deletes every object whose key starts with {@code prefix}. */
     void deletePrefix(String prefix) throws IOException;
 }

@@ -28,6 +28,7 @@ final class GcsAuth {
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
     private final byte[] signingKey = StorageSecrets.bytes(32);
     private final String serviceAccount;
+    private final IssuedCredentials issued = new IssuedCredentials();
 
     GcsAuth(String serviceAccount) {
         this.serviceAccount = serviceAccount;
@@ -37,8 +38,14 @@ final class GcsAuth {
     String issueToken(Instant now) {
         String token = "ya29.emu" + StorageSecrets.alnum(120);
         tokens.put(token, now.plus(TOKEN_LIFETIME));
+        issued.add(token);
         tokens.entrySet().removeIf(e -> e.getValue().isBefore(now));
         return token;
+    }
+
+    /** What this server issued: access tokens, signed URL signatures, resumable session ids. */
+    IssuedCredentials issued() {
+        return issued;
     }
 
     /** Whether an {@code Authorization} header carries a live token we issued. */
@@ -54,9 +61,11 @@ final class GcsAuth {
     String signQuery(String path, Instant now, Duration expires) {
         String date = GOOG_DATE.format(now);
         String credential = serviceAccount + "/" + date.substring(0, 8) + "/auto/storage/goog4_request";
+        String signature = signature("GET", path, date, Long.toString(expires.toSeconds()));
+        issued.add(signature);
         return "X-Goog-Algorithm=GOOG4-HMAC-SHA256&X-Goog-Credential=" + SigV4Presigner.encode(credential, true)
                 + "&X-Goog-Date=" + date + "&X-Goog-Expires=" + expires.toSeconds() + "&X-Goog-SignedHeaders=host"
-                + "&X-Goog-Signature=" + signature("GET", path, date, Long.toString(expires.toSeconds()));
+                + "&X-Goog-Signature=" + signature;
     }
 
     /** Null when a signed URL's query is valid for this method and path, else the XML API error code. */

@@ -66,6 +66,11 @@ final class GcsFileStorage implements FileStorage {
     }
 
     @Override
+    public IssuedCredentials issuedCredentials() {
+        return auth.issued();
+    }
+
+    @Override
     public void describeUpload(StoredFile file, ObjectNode resource) {
         resource.put("url", downloadUrl(file));
         ObjectNode params = resource.putObject("gcsUploadParams");

@@ -216,6 +216,8 @@ final class GcsService implements HttpHandler {
         String contentType = metadata.path("contentType").asText(
                 exchange.getRequestHeaders().getFirst("X-Upload-Content-Type"));
         String id = StorageSecrets.alnum(48);
+        // the session URI alone lets anyone write the object: a credential
+        auth.issued().add(id);
         sessions.put(id, new Session(name, contentType, Files.createTempFile(objects.staging(), "gcs-resumable-", ".part")));
         exchange.getResponseHeaders().set("Location", "http://" + exchange.getRequestHeaders().getFirst("Host")
                 + "/upload/storage/v1/b/" + bucket + "/o?uploadType=resumable&upload_id=" + id);

@@ -54,6 +54,8 @@ final class S3FileStorage implements FileStorage {
     /** Keys (or slice prefixes) of encrypted files: uploads there must ask for server-side encryption. */
     private final Set<String> encryptedKeys = ConcurrentHashMap.newKeySet();
 
+    private final IssuedCredentials issued = new IssuedCredentials();
+
     private BlobStoreContext context;
     private BlobStore blobStore;
     private S3Proxy s3Proxy;
@@ -144,7 +146,17 @@ final class S3FileStorage implements FileStorage {
 
     private String downloadUrl(StoredFile file) {
         String key = file.sliced() ? file.manifestKey() : file.objectKey();
-        return presigner.presignGet(host(), BUCKET, key, Instant.now(), URL_EXPIRY);
+        String url = presigner.presignGet(host(), BUCKET, key, Instant.now(), URL_EXPIRY);
+        issued.addFromQuery(url, "X-Amz-Signature");
+        return url;
+    }
+
+    @Override
+    public IssuedCredentials issuedCredentials() {
+        issued.add(accessKeyId);
+        issued.add(secretAccessKey);
+        issued.add(sessionToken);
+        return issued;
     }
 
     private void putCredentials(ObjectNode credentials) {
