@@ -71,8 +71,6 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "missingcolumnsasempty":
         case "missingColumnsAsEmpty": getOrCreateConfiguration(target).setMissingColumnsAsEmpty(property(camelContext, boolean.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.camelkeboola.component.KeboolaOperation.class, value)); return true;
-        case "outputdirectory":
-        case "outputDirectory": getOrCreateConfiguration(target).setOutputDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "outputtype":
         case "outputType": getOrCreateConfiguration(target).setOutputType(property(camelContext, io.github.camelkeboola.component.KeboolaOutputType.class, value)); return true;
         case "primarykey":
@@ -148,8 +146,6 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "missingcolumnsasempty":
         case "missingColumnsAsEmpty": return boolean.class;
         case "operation": return io.github.camelkeboola.component.KeboolaOperation.class;
-        case "outputdirectory":
-        case "outputDirectory": return java.lang.String.class;
         case "outputtype":
         case "outputType": return io.github.camelkeboola.component.KeboolaOutputType.class;
         case "primarykey":
@@ -226,8 +222,6 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "missingcolumnsasempty":
         case "missingColumnsAsEmpty": return getOrCreateConfiguration(target).isMissingColumnsAsEmpty();
         case "operation": return getOrCreateConfiguration(target).getOperation();
-        case "outputdirectory":
-        case "outputDirectory": return getOrCreateConfiguration(target).getOutputDirectory();
         case "outputtype":
         case "outputType": return getOrCreateConfiguration(target).getOutputType();
         case "primarykey":

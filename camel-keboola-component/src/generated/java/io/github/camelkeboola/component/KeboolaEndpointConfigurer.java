@@ -71,8 +71,6 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "missingcolumnsasempty":
         case "missingColumnsAsEmpty": target.getConfiguration().setMissingColumnsAsEmpty(property(camelContext, boolean.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.camelkeboola.component.KeboolaOperation.class, value)); return true;
-        case "outputdirectory":
-        case "outputDirectory": target.getConfiguration().setOutputDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "outputtype":
         case "outputType": target.getConfiguration().setOutputType(property(camelContext, io.github.camelkeboola.component.KeboolaOutputType.class, value)); return true;
         case "pollstrategy":
@@ -174,8 +172,6 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "missingcolumnsasempty":
         case "missingColumnsAsEmpty": return boolean.class;
         case "operation": return io.github.camelkeboola.component.KeboolaOperation.class;
-        case "outputdirectory":
-        case "outputDirectory": return java.lang.String.class;
         case "outputtype":
         case "outputType": return io.github.camelkeboola.component.KeboolaOutputType.class;
         case "pollstrategy":
@@ -278,8 +274,6 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "missingcolumnsasempty":
         case "missingColumnsAsEmpty": return target.getConfiguration().isMissingColumnsAsEmpty();
         case "operation": return target.getConfiguration().getOperation();
-        case "outputdirectory":
-        case "outputDirectory": return target.getConfiguration().getOutputDirectory();
         case "outputtype":
         case "outputType": return target.getConfiguration().getOutputType();
         case "pollstrategy":

@@ -23,7 +23,7 @@ public class KeboolaEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(54);
+        Set<String> props = new HashSet<>(53);
         props.add("autoCreateTable");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -52,7 +52,6 @@ public class KeboolaEndpointUriFactory extends org.apache.camel.support.componen
         props.add("maxRetries");
         props.add("missingColumnsAsEmpty");
         props.add("operation");
-        props.add("outputDirectory");
         props.add("outputType");
         props.add("pollStrategy");
         props.add("primaryKey");

@@ -43,8 +43,6 @@ final class EndpointSettings {
                 c.getWhereOperator(), "must be eq or ne");
         require(c.getWhereValues() == null || c.getWhereValues().isBlank() || c.getWhereColumn() != null,
                 "whereValues", c.getWhereValues(), "needs whereColumn");
-        require(c.getOutputType() != KeboolaOutputType.file || (c.getOutputDirectory() != null && !c.getOutputDirectory().isBlank()),
-                "outputDirectory", "(not set)", "is required with outputType=file");
         changeTime("changedSince", c.getChangedSince());
         changeTime("changedUntil", c.getChangedUntil());
         changeTime("initialChangedSince", c.getInitialChangedSince());

@@ -32,11 +32,9 @@ public class KeboolaConfiguration implements Cloneable {
     private String columns;
 
     @UriParam(defaultValue = "stream",
-              description = "How exported rows reach the route: stream (CSV with a header row), rows (Map per row) or file.")
+              description = "How exported rows reach the route: stream (CSV with a header row) or rows (Map per row)."
+                            + " To write an export to a file, send the stream to the file component.")
     private KeboolaOutputType outputType = KeboolaOutputType.stream;
-
-    @UriParam(label = "producer", description = "Directory the CSV is written to when outputType=file (exportTable).")
-    private String outputDirectory;
 
     @UriParam(description = "Column of the single-column row filter of an export (whereValues, whereOperator).")
     private String whereColumn;
@@ -210,14 +208,6 @@ public class KeboolaConfiguration implements Cloneable {
 
     public void setOutputType(KeboolaOutputType outputType) {
         this.outputType = outputType;
-    }
-
-    public String getOutputDirectory() {
-        return outputDirectory;
-    }
-
-    public void setOutputDirectory(String outputDirectory) {
-        this.outputDirectory = outputDirectory;
     }
 
     public String getChangedSince() {

@@ -81,6 +81,11 @@ public class KeboolaEndpoint extends ScheduledPollEndpoint {
         return client;
     }
 
+    /** Whether the producers of this endpoint register their readiness check (the component's option). */
+    public boolean isHealthCheckProducerEnabled() {
+        return getComponent().isHealthCheckProducerEnabled();
+    }
+
     @Override
     public String toString() {
         return "KeboolaEndpoint[" + URISupport.sanitizeUri(getEndpointUri()) + "]";

@@ -37,7 +37,8 @@ public class KeboolaComponentConfiguration extends ComponentConfigurationPropert
     private io.github.camelkeboola.component.KeboolaConfiguration configuration;
 
     /**
-     * How exported rows reach the route: stream (CSV with a header row), rows (Map per row) or file.
+     * How exported rows reach the route: stream (CSV with a header row) or rows (Map per row). To write an
+     * export to a file, send the stream to the file component.
      */
     private io.github.camelkeboola.component.KeboolaOutputType outputType;
 
@@ -157,11 +158,6 @@ public class KeboolaComponentConfiguration extends ComponentConfigurationPropert
      * The operation of the producer; the CamelKeboolaOperation header overrides it.
      */
     private io.github.camelkeboola.component.KeboolaOperation operation;
-
-    /**
-     * Directory the CSV is written to when outputType=file (exportTable).
-     */
-    private String outputDirectory;
 
     /**
      * Comma-separated primary key columns, used when the import creates the table.
@@ -428,14 +424,6 @@ public class KeboolaComponentConfiguration extends ComponentConfigurationPropert
 
     public void setOperation(io.github.camelkeboola.component.KeboolaOperation operation) {
         this.operation = operation;
-    }
-
-    public String getOutputDirectory() {
-        return outputDirectory;
-    }
-
-    public void setOutputDirectory(String outputDirectory) {
-        this.outputDirectory = outputDirectory;
     }
 
     public String getPrimaryKey() {

@@ -3,6 +3,7 @@ package io.github.camelkeboola.component.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelkeboola.component.KeboolaException;
+import io.github.camelkeboola.component.wire.JsonValues;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;

@@ -2,15 +2,9 @@ package io.github.camelkeboola.component.consumer;
 
 import io.github.camelkeboola.component.KeboolaConfiguration;
 import io.github.camelkeboola.component.KeboolaConstants;
-import io.github.camelkeboola.component.KeboolaCsvStream;
 import io.github.camelkeboola.component.KeboolaEndpoint;
 import io.github.camelkeboola.component.KeboolaOutputType;
-import io.github.camelkeboola.component.api.ChangeTimes;
-import io.github.camelkeboola.component.api.StorageApi;
-import io.github.camelkeboola.component.transfer.CloseableIterator;
-import io.github.camelkeboola.component.transfer.ExportRequest;
-import io.github.camelkeboola.component.transfer.ExportedTable;
-import io.github.camelkeboola.component.transfer.TableExporter;
+import io.github.camelkeboola.component.export.TableExport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
@@ -21,67 +15,42 @@ import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.support.service.ServiceHelper;
-import org.apache.camel.support.SynchronizationAdapter;
-import org.apache.camel.util.IOHelper;
 import org.apache.camel.util.ObjectHelper;
 import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Polls a table and delivers the rows that changed since its cursor. Each poll reads the table detail; when it shows
- * what it showed for the last committed window the poll is idle. Otherwise it exports every row stamped at or after
- * the cursor (see {@link ChangeWindow} for why that loses nothing) and delivers it as one CSV stream or as one exchange
- * per row; once everything delivered completed successfully, the {@code lastImportDate} read before the export
- * becomes the cursor.
+ * Polls a table and delivers the rows that changed since its cursor. Each poll either goes on with the window being
+ * delivered or lets the {@link WindowChooser} read the table detail and export the next one; a {@link StreamDelivery}
+ * or {@link RowsDelivery} hands it to the route, and {@link WindowCommit} stores the cursor once all of it completed.
  */
 public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(KeboolaConsumer.class);
-    private static final int MAX_HEADER_BYTES = 1024 * 1024;
     // started consumers, for the dev console: one started by master: is not the consumer of any route
     private static final Set<KeboolaConsumer> STARTED = ConcurrentHashMap.newKeySet();
 
     private final KeboolaEndpoint endpoint;
     private final KeboolaConfiguration configuration;
     private final String tableId;
+    private final ConsumerStatus status = new ConsumerStatus();
 
-    private StorageApi api;
-    private TableExporter exporter;
     private StateRepository<String, String> stateRepository;
     private boolean stateRepositoryStartedHere;
     private ChangeCursor cursor;
     private String routeId;
-    private Long initialSince;
-    private boolean initialSinceResolved;
-
+    private WindowChooser chooser;
+    private WindowCommit commit;
+    private WindowDelivery delivery;
     // the window being delivered; rows output may hand it out over several polls
     private volatile WindowRun current;
-    private CloseableIterator<Map<String, String>> openRows;
-    // rows of the current window's export read so far: where to resume if the export must be opened again
-    private long rowsRead;
-
-    // what the dev console shows
-    private volatile Instant lastPollTime;
-    private volatile String lastPollOutcome;
-    private volatile ChangeWindow lastWindow;
-    private volatile Long lastJobId;
-    private volatile Instant lastCommitTime;
 
     public KeboolaConsumer(KeboolaEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -111,8 +80,13 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
         ServiceHelper.startService(stateRepository);
         routeId = findRouteId();
         cursor = new ChangeCursor(stateRepository, stateKey(), tableId);
-        api = endpoint.getStorageApi();
-        exporter = new TableExporter(api, endpoint.getFileTransfer());
+        chooser = new WindowChooser(tableId, configuration, endpoint.getStorageApi(),
+                new TableExport(endpoint.getStorageApi(), endpoint.getFileTransfer()), cursor, status);
+        commit = new WindowCommit(tableId, cursor, status);
+        RouteFeed feed = new Feed();
+        delivery = configuration.getOutputType() == KeboolaOutputType.rows
+                ? new RowsDelivery(tableId, feed, commit, status, getMaxMessagesPerPoll())
+                : new StreamDelivery(tableId, feed, commit, status);
         CursorState state = cursor.read();
         LOG.info("Consuming changes of table {} from {} (key {})", tableId,
                 state == null ? "the start" : ChangeCursor.format(state), cursor.key());
@@ -134,7 +108,9 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
             run.abandon(0);
             current = null;
         }
-        closeOpenRows();
+        if (delivery != null) {
+            delivery.release();
+        }
         if (stateRepositoryStartedHere) {
             ServiceHelper.stopService(stateRepository);
         }
@@ -142,10 +118,6 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
 
     private void validateOptions() {
         ObjectHelper.notNull(tableId, "tableId (the endpoint path, such as keboola:in.c-main.orders)");
-        if (configuration.getOutputType() == KeboolaOutputType.file) {
-            throw new IllegalArgumentException("outputType=file is not supported by the consumer of " + tableId
-                                               + ": use stream or rows");
-        }
         if (configuration.getLimit() != null) {
             throw new IllegalArgumentException("limit does not apply to the consumer of " + tableId
                                                + ": each window of changes is read whole");
@@ -187,33 +159,30 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected int poll() throws Exception {
-        lastPollTime = Instant.now();
+        status.pollStarted();
         WindowRun run = current;
         if (run != null && run.inFlight()) {
             // exchanges of the window are still routed asynchronously; its outcome decides where the next one starts
-            lastPollOutcome = "waiting for the exchanges of window " + run.window().describe();
+            status.outcome("waiting for the exchanges of window " + run.window().describe());
             return 0;
         }
-        if (run != null && !run.hasMore()) {
-            run = null;
-        }
         try {
-            if (run == null) {
-                closeOpenRows();
-                run = startWindow();
+            if (run == null || !run.hasMore()) {
+                delivery.release();
+                run = chooser.next();
                 current = run;
                 if (run == null) {
                     return 0;
                 }
             }
-            return configuration.getOutputType() == KeboolaOutputType.rows ? deliverRows(run) : deliverStream(run);
+            return delivery.deliver(run);
         } catch (Exception e) {
-            lastPollOutcome = "failed: " + e.getMessage();
+            status.outcome("failed: " + e.getMessage());
             if (current != null) {
                 current.abandon(0);
                 current = null;
             }
-            closeOpenRows();
+            delivery.release();
             throw e;
         }
     }
@@ -226,143 +195,6 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
     public boolean isGreedy() {
         WindowRun run = current;
         return super.isGreedy() || run != null && run.hasMore();
-    }
-
-    /** Chooses and exports the next window, or returns null when the poll is idle. */
-    private WindowRun startWindow() {
-        CursorState stored = cursor.read();
-        TableMark mark = TableMark.of(api.getTable(tableId));
-        ChangeWindow window = ChangeWindow.next(stored, stored == null ? initialSince() : null, mark).orElse(null);
-        if (window == null) {
-            lastPollOutcome = "idle: the table is unchanged since " + (stored == null ? "never loaded" : describe(stored));
-            return null;
-        }
-        ExportedTable export = export(window);
-        lastWindow = window;
-        rowsRead = 0;
-        return new WindowRun(window, export);
-    }
-
-    private static String describe(CursorState state) {
-        return ChangeWindow.iso(state.since());
-    }
-
-    private ExportedTable export(ChangeWindow window) {
-        // no upper bound: rows committed after the detail was read come now, and again in the next window
-        ExportRequest request = new ExportRequest(list(configuration.getColumns()), window.since(), null,
-                configuration.getWhereColumn(), list(configuration.getWhereValues()), configuration.getWhereOperator(),
-                null);
-        ExportedTable export = exporter.export(tableId, request, Duration.ofMillis(configuration.getJobTimeout()));
-        lastJobId = export.jobId();
-        return export;
-    }
-
-    private int deliverStream(WindowRun run) throws Exception {
-        InputStream body = withDataRows(run.export().openCsv());
-        if (body == null) {
-            finishEmpty(run);
-            return 0;
-        }
-        // its own stream cache: Camel's stream caching would otherwise read the whole window into memory
-        Exchange exchange = createExchange(run, new KeboolaCsvStream(body, run.export()::openCsv));
-        exchange.getIn().setHeader(KeboolaConstants.CHANGE_KEY, ChangeKeys.ofWindow(tableId, run.window()));
-        Queue<Object> batch = new ArrayDeque<>(1);
-        batch.add(exchange);
-        run.handOut(1, 0, true);
-        lastPollOutcome = "delivered window " + run.window().describe() + " as a CSV stream";
-        return processBatch(batch);
-    }
-
-    private int deliverRows(WindowRun run) throws Exception {
-        int max = getMaxMessagesPerPoll() > 0 ? getMaxMessagesPerPoll() : Integer.MAX_VALUE;
-        Queue<Object> batch = new ArrayDeque<>(Math.min(max, 1024));
-        boolean last = false;
-        while (batch.size() < max) {
-            Map<String, String> row = nextRow(run);
-            if (row == null) {
-                last = true;
-                break;
-            }
-            Exchange exchange = createExchange(run, row);
-            exchange.getIn().setHeader(KeboolaConstants.CHANGE_KEY, ChangeKeys.ofRow(tableId, row));
-            batch.add(exchange);
-        }
-        if (!last && !hasNextRow(run)) {
-            last = true;
-        }
-        if (last) {
-            closeOpenRows();
-        }
-        if (batch.isEmpty()) {
-            finishEmpty(run);
-            return 0;
-        }
-        run.handOut(batch.size(), batch.size(), last);
-        lastPollOutcome = "delivered " + run.rowsHandedOut() + " rows of window " + run.window().describe()
-                          + (last ? "" : " so far");
-        return processBatch(batch);
-    }
-
-    /**
-     * The next row of the window's export, or null at its end. The export file stays open between the polls of one
-     * window; if the storage closed it meanwhile, it is opened again and the rows already handed out are skipped
-     * (the exported file does not change).
-     */
-    private Map<String, String> nextRow(WindowRun run) {
-        if (!hasNextRow(run)) {
-            return null;
-        }
-        rowsRead++;
-        return openRows.next();
-    }
-
-    private boolean hasNextRow(WindowRun run) {
-        if (openRows == null) {
-            openRows = openRowsAt(run, rowsRead);
-            return openRows.hasNext();
-        }
-        try {
-            return openRows.hasNext();
-        } catch (RuntimeException e) {
-            LOG.debug("Reading the export of {} window {} failed; opening it again", tableId, run.window().describe(), e);
-            closeOpenRows();
-            openRows = openRowsAt(run, rowsRead);
-            return openRows.hasNext();
-        }
-    }
-
-    private static CloseableIterator<Map<String, String>> openRowsAt(WindowRun run, long skip) {
-        CloseableIterator<Map<String, String>> rows = run.export().openRows();
-        for (long i = 0; i < skip && rows.hasNext(); i++) {
-            rows.next();
-        }
-        return rows;
-    }
-
-    private void closeOpenRows() {
-        if (openRows != null) {
-            IOHelper.close(openRows);
-            openRows = null;
-        }
-    }
-
-    private void finishEmpty(WindowRun run) {
-        lastPollOutcome = "window " + run.window().describe() + " had no changed rows";
-        if (run.finishIfIdle()) {
-            commit(run);
-        }
-    }
-
-    private Exchange createExchange(WindowRun run, Object body) {
-        Exchange exchange = createExchange(true);
-        Message in = exchange.getIn();
-        in.setBody(body);
-        in.setHeader(KeboolaConstants.TABLE_ID, tableId);
-        in.setHeader(KeboolaConstants.CHANGED_SINCE, ChangeWindow.iso(run.window().since()));
-        in.setHeader(KeboolaConstants.JOB_ID, run.export().jobId());
-        in.setHeader(KeboolaConstants.FILE_ID, run.export().fileId());
-        exchange.getExchangeExtension().addOnCompletion(new WindowCompletion(run, body));
-        return exchange;
     }
 
     @Override
@@ -383,72 +215,34 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
         if (!exchanges.isEmpty()) {
             // stopping, or a row failed: the rest of the window is read again from the cursor by a later poll
             for (Object rest : exchanges) {
-                closeBody(((Exchange) rest).getIn().getBody());
+                WindowCommit.closeBody(((Exchange) rest).getIn().getBody());
             }
             run.abandon(exchanges.size());
-            closeOpenRows();
+            delivery.release();
         }
         return processed;
     }
 
-    private void commit(WindowRun run) {
-        CursorState next = run.window().next();
-        try {
-            cursor.store(next);
-            lastCommitTime = Instant.now();
-            LOG.debug("Cursor of {} ({}) moved to {}", tableId, cursor.key(), ChangeCursor.format(next));
-        } catch (RuntimeException e) {
-            // the window will be read again: duplicates, never a loss
-            LOG.error("Could not store the cursor of {} under key {}; the window {} will be delivered again", tableId,
-                    cursor.key(), run.window().describe(), e);
+    /** The deliveries' way to this consumer's exchanges and batches. */
+    private final class Feed implements RouteFeed {
+        @Override
+        public Exchange exchange(WindowRun run, Object body, String changeKey) {
+            Exchange exchange = createExchange(true);
+            Message in = exchange.getIn();
+            in.setBody(body);
+            in.setHeader(KeboolaConstants.TABLE_ID, tableId);
+            in.setHeader(KeboolaConstants.CHANGED_SINCE, ChangeWindow.iso(run.window().since()));
+            in.setHeader(KeboolaConstants.JOB_ID, run.export().jobId());
+            in.setHeader(KeboolaConstants.FILE_ID, run.export().fileId());
+            in.setHeader(KeboolaConstants.CHANGE_KEY, changeKey);
+            exchange.getExchangeExtension().addOnCompletion(commit.completion(run, body));
+            return exchange;
         }
-        if (current == run) {
-            current = null;
-        }
-    }
 
-    /** Returns the CSV with its header row, or null when no data row follows the header. */
-    static InputStream withDataRows(InputStream csv) throws IOException {
-        ByteArrayOutputStream header = new ByteArrayOutputStream(256);
-        int b;
-        while ((b = csv.read()) != -1) {
-            header.write(b);
-            if (b == '\n') {
-                break;
-            }
-            if (header.size() > MAX_HEADER_BYTES) {
-                throw new IOException("The exported CSV's header row is longer than " + MAX_HEADER_BYTES + " bytes");
-            }
+        @Override
+        public int process(Queue<Object> batch) throws Exception {
+            return processBatch(batch);
         }
-        int first = b == -1 ? -1 : csv.read();
-        if (first == -1) {
-            csv.close();
-            return null;
-        }
-        header.write(first);
-        return new SequenceInputStream(new ByteArrayInputStream(header.toByteArray()), csv);
-    }
-
-    private static void closeBody(Object body) {
-        if (body instanceof InputStream stream) {
-            IOHelper.close(stream);
-        }
-    }
-
-    private Long initialSince() {
-        if (!initialSinceResolved) {
-            // a relative value counts from this consumer's first window; it only picks where history starts
-            initialSince = ChangeTimes.toEpochSeconds(configuration.getInitialChangedSince(), Instant.now());
-            initialSinceResolved = true;
-        }
-        return initialSince;
-    }
-
-    private static List<String> list(String commaSeparated) {
-        if (commaSeparated == null || commaSeparated.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     // --- for the dev console ---------------------------------------------------------------------------------------
@@ -473,24 +267,23 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
     }
 
     public Instant getLastPollTime() {
-        return lastPollTime;
+        return status.lastPollTime();
     }
 
     public String getLastPollOutcome() {
-        return lastPollOutcome;
+        return status.lastPollOutcome();
     }
 
     public String getLastWindow() {
-        ChangeWindow window = lastWindow;
-        return window == null ? null : window.describe();
+        return status.lastWindow();
     }
 
     public Long getLastJobId() {
-        return lastJobId;
+        return status.lastJobId();
     }
 
     public Instant getLastCommitTime() {
-        return lastCommitTime;
+        return status.lastCommitTime();
     }
 
     public boolean isStateRepositoryInMemory() {
@@ -500,31 +293,5 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
     @Override
     public String toString() {
         return "KeboolaConsumer[" + URISupport.sanitizeUri(endpoint.getEndpointUri()) + "]";
-    }
-
-    /** Counts the window's exchanges as they complete; the last successful one commits the cursor. */
-    private final class WindowCompletion extends SynchronizationAdapter {
-        private final WindowRun run;
-        private final Object body;
-
-        WindowCompletion(WindowRun run, Object body) {
-            this.run = run;
-            this.body = body;
-        }
-
-        @Override
-        public void onComplete(Exchange exchange) {
-            closeBody(body);
-            if (run.exchangeDone(true)) {
-                commit(run);
-            }
-        }
-
-        @Override
-        public void onFailure(Exchange exchange) {
-            closeBody(body);
-            LOG.debug("Exchange of {} window {} failed; the window will be read again", tableId, run.window().describe());
-            run.exchangeDone(false);
-        }
     }
 }

@@ -1,6 +1,6 @@
 package io.github.camelkeboola.component.consumer;
 
-import io.github.camelkeboola.component.transfer.ExportedTable;
+import io.github.camelkeboola.component.export.ExportedTable;
 
 /**
  * The delivery of one exported window, which in {@code rows} output may span several polls. The cursor moves to the

@@ -64,7 +64,7 @@ public class KeboolaProducer extends DefaultProducer {
                 WritableHealthCheckRepository.class);
         if (healthCheckRepository != null) {
             healthCheck = new KeboolaProducerHealthCheck(getEndpoint());
-            healthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
+            healthCheck.setEnabled(getEndpoint().isHealthCheckProducerEnabled());
             healthCheckRepository.addHealthCheck(healthCheck);
         }
     }

@@ -8,8 +8,8 @@ import io.github.camelkeboola.component.KeboolaConstants;
 import io.github.camelkeboola.component.KeboolaEndpoint;
 import io.github.camelkeboola.component.KeboolaException;
 import io.github.camelkeboola.component.api.ChangeTimes;
-import io.github.camelkeboola.component.api.JsonValues;
 import io.github.camelkeboola.component.api.StorageApi;
+import io.github.camelkeboola.component.wire.JsonValues;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 

@@ -1,6 +1,6 @@
 package io.github.camelkeboola.component.producer;
 
-import io.github.camelkeboola.component.transfer.CloseableIterator;
+import io.github.camelkeboola.component.export.CloseableIterator;
 
 import java.util.Map;
 import java.util.NoSuchElementException;

@@ -3,7 +3,7 @@ package io.github.camelkeboola.component.transfer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelkeboola.component.KeboolaException;
-import io.github.camelkeboola.component.api.MaskedQueries;
+import io.github.camelkeboola.component.wire.MaskedQueries;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;

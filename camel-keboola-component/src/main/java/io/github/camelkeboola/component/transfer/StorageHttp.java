@@ -1,9 +1,9 @@
 package io.github.camelkeboola.component.transfer;
 
 import io.github.camelkeboola.component.KeboolaException;
-import io.github.camelkeboola.component.api.LogSafeHttpClients;
-import io.github.camelkeboola.component.api.MaskedQueries;
-import io.github.camelkeboola.component.api.RetryDelays;
+import io.github.camelkeboola.component.wire.LogSafeHttpClients;
+import io.github.camelkeboola.component.wire.MaskedQueries;
+import io.github.camelkeboola.component.wire.RetryDelays;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;

@@ -1,7 +1,7 @@
 package io.github.camelkeboola.component.transfer;
 
 import io.github.camelkeboola.component.KeboolaConfiguration;
-import io.github.camelkeboola.component.api.RetryDelays;
+import io.github.camelkeboola.component.wire.RetryDelays;
 
 import java.time.Duration;
 

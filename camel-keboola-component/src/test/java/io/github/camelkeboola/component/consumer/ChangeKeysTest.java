@@ -34,9 +34,9 @@ class ChangeKeysTest {
 
     @Test
     void headerOnlyCsvHasNoDataRows() throws Exception {
-        assertNull(KeboolaConsumer.withDataRows(csv("\"id\",\"status\"\n")));
-        assertNull(KeboolaConsumer.withDataRows(csv("")));
-        InputStream body = KeboolaConsumer.withDataRows(csv("\"id\",\"status\"\n\"1\",\"new\"\n"));
+        assertNull(StreamDelivery.withDataRows(csv("\"id\",\"status\"\n")));
+        assertNull(StreamDelivery.withDataRows(csv("")));
+        InputStream body = StreamDelivery.withDataRows(csv("\"id\",\"status\"\n\"1\",\"new\"\n"));
         assertEquals("\"id\",\"status\"\n\"1\",\"new\"\n", new String(body.readAllBytes(), StandardCharsets.UTF_8));
     }
 

@@ -344,7 +344,7 @@ class KeboolaConsumerTest extends ConsumerTestSupport {
 
     @Test
     void optionsThatCannotApplyToTheConsumerFailAtStart() {
-        for (String option : List.of("outputType=file", "limit=10", "changedSince=0")) {
+        for (String option : List.of("limit=10", "changedSince=0")) {
             Exception e = assertThrows(Exception.class,
                     () -> start(uri(KEBOOLA.emulator(), tableId, option), new Delivered(), Map.of()), option);
             Throwable cause = e;

@@ -236,18 +236,25 @@ abstract class AbstractKeboolaProducerEmulatorTest extends CamelTestSupport {
     }
 
     @Test
-    void fileBodyImportsAndFileOutputExports(TestInfo info) throws Exception {
+    void fileBodyImportsAndTheFileComponentWritesTheExportAtomically(TestInfo info) throws Exception {
         String tableId = table(info);
         Path source = tempDir.resolve("source.csv");
         Files.writeString(source, "sku;qty\nA-1;5\nB-2;7\n");
         ok(tableId, "delimiter=;", source.toFile());
 
         Path out = tempDir.resolve("out");
-        Exchange exported = ok(tableId, "operation=exportTable&outputType=file&outputDirectory=" + out, null);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // the guide's route: the stream goes to a temporary name, renamed when complete
+                from("direct:exportToFile")
+                        .toD("keboola:${header.table}?operation=exportTable")
+                        .to("file:" + out + "?fileName=${header.CamelKeboolaTableId}.csv&tempFileName=${file:name}.part");
+            }
+        });
+        template.sendBodyAndHeader("direct:exportToFile", null, "table", tableId);
 
-        File file = exported.getMessage().getBody(File.class);
-        assertThat(file.toPath()).isEqualTo(out.resolve(tableId + ".csv"));
-        String csv = Files.readString(file.toPath());
+        String csv = Files.readString(out.resolve(tableId + ".csv"));
         assertThat(csv).startsWith("\"sku\",\"qty\"\n");
         assertThat(dataLines(csv)).containsExactly("\"A-1\",\"5\"", "\"B-2\",\"7\"");
         try (Stream<Path> files = Files.list(out)) {

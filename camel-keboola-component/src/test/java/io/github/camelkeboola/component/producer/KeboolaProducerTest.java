@@ -219,7 +219,7 @@ class KeboolaProducerTest extends CamelTestSupport {
         for (String[] bad : new String[][] {{"uploadPartSize=0", "uploadPartSize"}, {"requestTimeout=0", "requestTimeout"},
                                             {"changedSince=RAW(next tuesday)", "changedSince"}, {"delimiter=ab", "delimiter"},
                                             {"maxRetries=-1", "maxRetries"}, {"limit=0", "limit"},
-                                            {"outputType=file", "outputDirectory"}, {"fileStorageEndpoint=ftp://x", "fileStorageEndpoint"}}) {
+                                            {"fileStorageEndpoint=ftp://x", "fileStorageEndpoint"}}) {
             assertThatThrownBy(() -> context.getEndpoint(uri("in.c-main.a", bad[0])))
                     .as(bad[0]).hasStackTraceContaining("Invalid " + bad[1]);
         }

@@ -1,5 +1,9 @@
 package io.github.camelkeboola.component.transfer;
 
+import io.github.camelkeboola.component.export.CloseableIterator;
+import io.github.camelkeboola.component.export.ExportRequest;
+import io.github.camelkeboola.component.export.ExportedTable;
+import io.github.camelkeboola.component.export.TableExport;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelkeboola.component.KeboolaConfiguration;
 import io.github.camelkeboola.component.api.HttpStorageApi;
@@ -39,7 +43,7 @@ class EmulatorTransferTest {
             String rows = TestData.randomRows(3_000, 120, 7);
             importTable(api, transfer, "orders", "\"id\",\"blob\"\n" + rows);
 
-            ExportedTable table = new TableExporter(api, transfer).export("in.c-main.orders", ExportRequest.all(), JOB_TIMEOUT);
+            ExportedTable table = new TableExport(api, transfer).run("in.c-main.orders", ExportRequest.all(), null, JOB_TIMEOUT);
             String csv = TestData.read(table.openCsv());
 
             assertTrue(table.file().path("isSliced").asBoolean(), "exports are sliced");
@@ -59,7 +63,7 @@ class EmulatorTransferTest {
             importTable(api, transfer, "events", "\"id\",\"name\",\"payload\"\n" + rows);
             FaultInjector.Rule cut = emulator.faults().inject(FaultTarget.FILE_STORAGE, "GET", "0001_part_00$", Fault.cutBody(3_000), 1);
 
-            ExportedTable table = new TableExporter(api, transfer).export("in.c-main.events", ExportRequest.all(), JOB_TIMEOUT);
+            ExportedTable table = new TableExport(api, transfer).run("in.c-main.events", ExportRequest.all(), null, JOB_TIMEOUT);
             List<String> ids = new ArrayList<>();
             try (CloseableIterator<Map<String, String>> it = table.openRows()) {
                 it.forEachRemaining(row -> ids.add(row.get("id")));
@@ -82,7 +86,7 @@ class EmulatorTransferTest {
                 try (FileTransfer transfer = FileTransfer.create(cfg)) {
                     String rows = TestData.rows(1, 1_500, 9);
                     importTable(api, transfer, "people", "\"id\",\"name\",\"payload\"\n" + rows);
-                    String csv = TestData.read(new TableExporter(api, transfer).export("in.c-main.people", ExportRequest.all(), JOB_TIMEOUT).openCsv());
+                    String csv = TestData.read(new TableExport(api, transfer).run("in.c-main.people", ExportRequest.all(), null, JOB_TIMEOUT).openCsv());
 
                     assertEquals(sortedLines(rows), sortedLines(csv.substring(csv.indexOf('\n') + 1)));
                     List<StorageProxy.Recorded> requests = proxy.requests();

@@ -1,4 +1,4 @@
-package io.github.camelkeboola.component.transfer;
+package io.github.camelkeboola.component.export;
 
 import java.io.Closeable;
 import java.util.Iterator;

@@ -1,9 +1,10 @@
-package io.github.camelkeboola.component.transfer;
+package io.github.camelkeboola.component.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelkeboola.component.KeboolaException;
-import io.github.camelkeboola.component.api.JsonValues;
 import io.github.camelkeboola.component.api.StorageApi;
+import io.github.camelkeboola.component.transfer.FileTransfer;
+import io.github.camelkeboola.component.wire.JsonValues;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,21 +13,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Exports a table the way Storage does it: an {@code export-async} job (gzip slices), the job's file, and the
- * columns needed to put a header on slices that have none.
+ * Exports a table the way Storage does it (contract §7), each call once: {@code POST tables/{id}/export-async} (gzip
+ * slices), the job polled until it ends, {@code GET files/{id}} for the file's download credentials, and the columns
+ * to head slices that have none: those requested, else those the caller already read from the table detail, else
+ * one {@code GET tables/{id}} (only for a sliced file: a whole file has its own header row). Used by the producer's
+ * {@code exportTable} and by the consumer; the bytes are then moved by the {@link FileTransfer}.
  */
-public final class TableExporter {
+public final class TableExport {
 
     private final StorageApi api;
     private final FileTransfer transfer;
 
-    public TableExporter(StorageApi api, FileTransfer transfer) {
+    public TableExport(StorageApi api, FileTransfer transfer) {
         this.api = api;
         this.transfer = transfer;
     }
 
-    /** Runs the export job, waits for it up to {@code jobTimeout}, and returns its file ready to read. */
-    public ExportedTable export(String tableId, ExportRequest request, Duration jobTimeout) {
+    /**
+     * Runs the export job, waits for it up to {@code jobTimeout}, and returns its file ready to read.
+     *
+     * @param tableColumns the table's columns when the caller has just read its detail, else null
+     */
+    public ExportedTable run(String tableId, ExportRequest request, List<String> tableColumns, Duration jobTimeout) {
         JsonNode accepted = api.exportAsync(tableId, parameters(request));
         JsonNode job = api.waitForJob(accepted, jobTimeout);
         Long jobId = JsonValues.idOf(job) != null ? JsonValues.idOf(job) : JsonValues.idOf(accepted);
@@ -37,10 +45,12 @@ public final class TableExporter {
                     tableId, jobId, null);
         }
         JsonNode file = api.getFile(fileId);
-        List<String> columns = request.columns().isEmpty() ? tableColumns(tableId) : request.columns();
+        List<String> columns = request.columns();
+        if (columns.isEmpty() && JsonValues.isTrue(file.path("isSliced"))) {
+            columns = tableColumns != null && !tableColumns.isEmpty() ? tableColumns : tableColumns(tableId);
+        }
         return new ExportedTable(tableId, jobId == null ? 0 : jobId, fileId, columns,
-                JsonValues.isTrue(job.path("results").path("cacheHit")),
-                file, transfer);
+                JsonValues.isTrue(job.path("results").path("cacheHit")), file, transfer);
     }
 
     /** The {@code export-async} parameters: always gzip slices (less to move), time bounds in epoch seconds. */
@@ -69,9 +79,15 @@ public final class TableExporter {
         return params;
     }
 
-    private List<String> tableColumns(String tableId) {
+    /** The columns listed by a table detail, in order. */
+    public static List<String> columnsOf(JsonNode tableDetail) {
         List<String> columns = new ArrayList<>();
-        api.getTable(tableId).path("columns").forEach(c -> columns.add(c.asText()));
+        tableDetail.path("columns").forEach(c -> columns.add(c.asText()));
+        return columns;
+    }
+
+    private List<String> tableColumns(String tableId) {
+        List<String> columns = columnsOf(api.getTable(tableId));
         if (columns.isEmpty()) {
             throw new KeboolaException("Table " + tableId + " lists no columns: the export has no header to give", tableId, null);
         }

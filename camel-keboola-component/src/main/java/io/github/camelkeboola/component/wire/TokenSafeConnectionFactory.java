@@ -1,4 +1,4 @@
-package io.github.camelkeboola.component.api;
+package io.github.camelkeboola.component.wire;
 
 import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
 import org.apache.hc.core5.http.config.Http1Config;

@@ -1,4 +1,4 @@
-package io.github.camelkeboola.component.api;
+package io.github.camelkeboola.component.wire;
 
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpResponse;

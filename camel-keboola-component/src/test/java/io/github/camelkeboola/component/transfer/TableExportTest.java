@@ -1,5 +1,9 @@
 package io.github.camelkeboola.component.transfer;
 
+import io.github.camelkeboola.component.export.CloseableIterator;
+import io.github.camelkeboola.component.export.ExportRequest;
+import io.github.camelkeboola.component.export.ExportedTable;
+import io.github.camelkeboola.component.export.TableExport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,8 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@link TableExporter} over a scripted Storage API and S3Proxy holding the export's slices. */
-class TableExporterTest {
+/** {@link TableExport} over a scripted Storage API and S3Proxy holding the export's slices. */
+class TableExportTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TABLE = "in.c-main.orders";
@@ -71,7 +75,7 @@ class TableExporterTest {
         ExportRequest request = new ExportRequest(List.of("id", "name", "payload"), 1_700_000_000L, 1_700_003_600L, "name",
                 List.of("PRG", "VAN"), "ne", 500);
 
-        ExportedTable table = new TableExporter(api, transfer).export(TABLE, request, Duration.ofMinutes(1));
+        ExportedTable table = new TableExport(api, transfer).run(TABLE, request, null, Duration.ofMinutes(1));
 
         Map<String, Object> params = api.exportParams.get(0);
         assertEquals(true, params.get("gzip"));
@@ -92,14 +96,14 @@ class TableExporterTest {
 
     @Test
     void wholeTableExportSendsOnlyGzip() {
-        new TableExporter(api, transfer).export(TABLE, ExportRequest.all(), Duration.ofMinutes(1));
+        new TableExport(api, transfer).run(TABLE, ExportRequest.all(), null, Duration.ofMinutes(1));
 
         assertEquals(Map.of("gzip", true), api.exportParams.get(0));
     }
 
     @Test
     void csvHasAQuotedHeaderOfTheTableColumnsThenTheSlicesInOrder() throws Exception {
-        ExportedTable table = new TableExporter(api, transfer).export(TABLE, ExportRequest.all(), Duration.ofMinutes(1));
+        ExportedTable table = new TableExport(api, transfer).run(TABLE, ExportRequest.all(), null, Duration.ofMinutes(1));
 
         String csv = TestData.read(table.openCsv());
 
@@ -114,8 +118,8 @@ class TableExporterTest {
 
     @Test
     void rowsAreMapsReadLazilyAsSlicesArrive() throws Exception {
-        ExportedTable table = new TableExporter(api, transfer).export(TABLE, new ExportRequest(List.of("id", "name", "payload"),
-                null, null, null, null, null, null), Duration.ofMinutes(1));
+        ExportedTable table = new TableExport(api, transfer).run(TABLE, new ExportRequest(List.of("id", "name", "payload"),
+                null, null, null, null, null, null), null, Duration.ofMinutes(1));
         proxy.clearRecorded();
 
         try (CloseableIterator<Map<String, String>> rows = table.openRows()) {
@@ -145,7 +149,7 @@ class TableExporterTest {
         api.jobId = JSON.getNodeFactory().textNode("4242");
         api.isSliced = JSON.getNodeFactory().textNode("1");
 
-        ExportedTable table = new TableExporter(api, transfer).export(TABLE, ExportRequest.all(), Duration.ofMinutes(1));
+        ExportedTable table = new TableExport(api, transfer).run(TABLE, ExportRequest.all(), null, Duration.ofMinutes(1));
 
         assertEquals(77L, table.fileId());
         assertEquals(4242L, table.jobId());
@@ -158,7 +162,7 @@ class TableExporterTest {
         api.results = JSON.createArrayNode();
 
         KeboolaException e = assertThrows(KeboolaException.class,
-                () -> new TableExporter(api, transfer).export(TABLE, ExportRequest.all(), Duration.ofMinutes(1)));
+                () -> new TableExport(api, transfer).run(TABLE, ExportRequest.all(), null, Duration.ofMinutes(1)));
 
         assertEquals(4242L, e.getJobId());
     }
@@ -168,7 +172,7 @@ class TableExporterTest {
         api.results = JSON.createObjectNode();
 
         KeboolaException e = assertThrows(KeboolaException.class,
-                () -> new TableExporter(api, transfer).export(TABLE, ExportRequest.all(), Duration.ofMinutes(1)));
+                () -> new TableExport(api, transfer).run(TABLE, ExportRequest.all(), null, Duration.ofMinutes(1)));
 
         assertEquals(TABLE, e.getTableId());
         assertEquals(4242L, e.getJobId());
@@ -178,7 +182,7 @@ class TableExporterTest {
     @Test
     void rowWithTheWrongNumberOfValuesFailsNamingTableAndRow() throws Exception {
         s3.putObject(KEY + "0001_part_00", TestData.gzip("\"251\",\"only two\"\n"));
-        ExportedTable table = new TableExporter(api, transfer).export(TABLE, ExportRequest.all(), Duration.ofMinutes(1));
+        ExportedTable table = new TableExport(api, transfer).run(TABLE, ExportRequest.all(), null, Duration.ofMinutes(1));
 
         try (CloseableIterator<Map<String, String>> rows = table.openRows()) {
             KeboolaException e = assertThrows(KeboolaException.class, () -> {

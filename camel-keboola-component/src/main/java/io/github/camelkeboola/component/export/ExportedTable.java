@@ -1,8 +1,9 @@
-package io.github.camelkeboola.component.transfer;
+package io.github.camelkeboola.component.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelkeboola.component.KeboolaException;
-import io.github.camelkeboola.component.api.JsonValues;
+import io.github.camelkeboola.component.transfer.FileTransfer;
+import io.github.camelkeboola.component.wire.JsonValues;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -57,7 +58,7 @@ public final class ExportedTable {
         return fileId;
     }
 
-    /** The columns of the exported rows, in order: those requested, else the table's. */
+    /** The columns heading the slices, in order: those requested, else the table's; empty for a whole file with its own header. */
     public List<String> columns() {
         return columns;
     }

@@ -1,4 +1,4 @@
-package io.github.camelkeboola.component.api;
+package io.github.camelkeboola.component.wire;
 
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;

@@ -1,4 +1,4 @@
-package io.github.camelkeboola.component.api;
+package io.github.camelkeboola.component.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
