@@ -27,10 +27,8 @@ final class ImportTableOperation implements ProducerOperation {
         KeboolaConfiguration config = request.config();
         StorageApi api = request.api();
         String tableId = request.requireTableId("importTable");
+        TableIds.checkForImport(tableId);
         int lastDot = tableId.lastIndexOf('.');
-        if (lastDot <= 0 || tableId.indexOf('.') == lastDot) {
-            throw new KeboolaException("importTable needs a table id of the form stage.c-bucket.table, got " + tableId, tableId, null);
-        }
         String bucketId = tableId.substring(0, lastDot);
         String tableName = tableId.substring(lastDot + 1);
         List<String> columns = request.columns();
@@ -44,16 +42,19 @@ final class ImportTableOperation implements ProducerOperation {
             throw new KeboolaException("Table " + tableId + " does not exist and the CSV has no header row: set columns"
                                        + " (or the CamelKeboolaColumns header) so the table can be created", tableId, null);
         }
-        if (create) {
-            api.ensureBucket(bucketId);
-        }
-
-        JsonNode prepared = api.prepareFile(tableName + ".csv.gz", false, Map.of("tags", List.of("camel-keboola")));
-        Long fileId = OperationRequest.id(prepared);
-        request.setResultHeaders(tableId, null, fileId);
         // a table is created from the file's header row, so a headerless CSV gets one written from the columns
         List<String> headerRow = create && withoutHeaders ? columns : null;
-        try (InputStream csv = CsvBody.open(request.in(), columns, config, tableId, headerRow)) {
+        Long fileId;
+        // the first record is checked here, before anything is created or uploaded; the rest as it uploads
+        try (InputStream csv = CheckedCsv.open(CsvBody.open(request.in(), columns, config, tableId, headerRow),
+                CsvBody.delimiter(config).charAt(0), CsvBody.enclosure(config), withoutHeaders && headerRow == null,
+                withoutHeaders && headerRow == null && !columns.isEmpty() ? columns.size() : -1, tableId)) {
+            if (create) {
+                api.ensureBucket(bucketId);
+            }
+            JsonNode prepared = api.prepareFile(tableName + ".csv.gz", false, Map.of("tags", List.of("camel-keboola")));
+            fileId = OperationRequest.id(prepared);
+            request.setResultHeaders(tableId, null, fileId);
             request.endpoint().getFileTransfer().uploadGzipped(prepared, csv);
         }
 
