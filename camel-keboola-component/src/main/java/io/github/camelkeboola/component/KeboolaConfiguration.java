@@ -5,12 +5,19 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.apache.camel.spi.UriPath;
 
 /** Options of a {@code keboola:} endpoint. The component holds the defaults; each endpoint works on a copy. */
 @UriParams
 public class KeboolaConfiguration implements Cloneable {
 
     // --- common -------------------------------------------------------------------------------------------------
+
+    // here, not on the endpoint, so producers and consumers read one object (camel-kafka does the same with its topic)
+    @UriPath(label = "common",
+             description = "Table id, such as in.c-main.orders (bucket id and table name). Required by the consumer and"
+                           + " the table operations; a bucket id or empty for listTables; not used by getJob.")
+    private String tableId;
 
     @UriParam(defaultValue = "https://connection.keboola.com",
               description = "URL of the Keboola stack (the Storage API base), such as https://connection.eu-central-1.keboola.com.")
@@ -28,15 +35,8 @@ public class KeboolaConfiguration implements Cloneable {
               description = "How exported rows reach the route: stream (CSV with a header row), rows (Map per row) or file.")
     private KeboolaOutputType outputType = KeboolaOutputType.stream;
 
-    @UriParam(description = "Directory the CSV is written to when outputType=file.")
+    @UriParam(label = "producer", description = "Directory the CSV is written to when outputType=file (exportTable).")
     private String outputDirectory;
-
-    @UriParam(description = "Lower bound (inclusive) of the rows' change time for an export: epoch seconds, ISO-8601,"
-                            + " or a relative expression such as -2 days.")
-    private String changedSince;
-
-    @UriParam(description = "Upper bound (exclusive) of the rows' change time for an export, in the same forms as changedSince.")
-    private String changedUntil;
 
     @UriParam(description = "Column of the single-column row filter of an export (whereValues, whereOperator).")
     private String whereColumn;
@@ -47,9 +47,6 @@ public class KeboolaConfiguration implements Cloneable {
     @UriParam(defaultValue = "eq", enums = "eq,ne",
               description = "Operator of the whereColumn filter: eq (value in whereValues) or ne (not in).")
     private String whereOperator = "eq";
-
-    @UriParam(description = "Maximum number of rows exported (or previewed; preview allows at most 1000).")
-    private Integer limit;
 
     // --- producer -----------------------------------------------------------------------------------------------
 
@@ -85,13 +82,18 @@ public class KeboolaConfiguration implements Cloneable {
                             + " empty value would overwrite the stored one).")
     private boolean missingColumnsAsEmpty;
 
-    @UriParam(label = "producer,advanced", defaultValue = "6h", javaType = "java.time.Duration",
-              description = "How long to wait for a Storage job (import, export, create, delete) before failing.")
-    private long jobTimeout = 6 * 60 * 60 * 1000L;
+    @UriParam(label = "producer",
+              description = "Lower bound (inclusive) of the rows' change time for exportTable and previewTable: epoch seconds,"
+                            + " ISO-8601, or a relative expression such as -2 days. The consumer's cursor sets its own.")
+    private String changedSince;
 
-    @UriParam(label = "advanced", defaultValue = "20s", javaType = "java.time.Duration",
-              description = "Longest pause between two polls of a running Storage job (polls start fast and back off to this).")
-    private long jobPollMaxInterval = 20_000L;
+    @UriParam(label = "producer",
+              description = "Upper bound (exclusive) of the rows' change time for exportTable and previewTable, in the same"
+                            + " forms as changedSince.")
+    private String changedUntil;
+
+    @UriParam(label = "producer", description = "Maximum number of rows exported (or previewed; preview allows at most 1000).")
+    private Integer limit;
 
     // --- consumer -----------------------------------------------------------------------------------------------
 
@@ -116,7 +118,16 @@ public class KeboolaConfiguration implements Cloneable {
                             + " 0 or less: the whole window in one batch, with all its rows in memory.")
     private int maxMessagesPerPoll = 1000;
 
-    // --- transfer and connection --------------------------------------------------------------------------------
+    // --- jobs, transfer and connection ---------------------------------------------------------------------------
+
+    @UriParam(label = "advanced", defaultValue = "6h", javaType = "java.time.Duration",
+              description = "How long to wait for a Storage job (import, export, create, delete; the consumer's exports)"
+                            + " before failing.")
+    private long jobTimeout = 6 * 60 * 60 * 1000L;
+
+    @UriParam(label = "advanced", defaultValue = "20s", javaType = "java.time.Duration",
+              description = "Longest pause between two polls of a running Storage job (polls start fast and back off to this).")
+    private long jobPollMaxInterval = 20_000L;
 
     @UriParam(label = "advanced",
               description = "Override of the file storage endpoint (S3, Azure Blob or GCS base URL). By default the endpoint"
@@ -127,8 +138,8 @@ public class KeboolaConfiguration implements Cloneable {
               description = "How many export slices are downloaded ahead in parallel.")
     private int downloadParallelism = 4;
 
-    @UriParam(label = "advanced", defaultValue = "16777216",
-              description = "Size in bytes of one part of a multipart upload; an upload holds at most two parts in memory."
+    @UriParam(label = "producer,advanced", defaultValue = "16777216",
+              description = "Size in bytes of one part of a multipart upload (importTable); an upload holds at most two parts in memory."
                             + " S3 needs at least 5 MiB (smaller values are raised to it), GCS multiples of 256 KiB (rounded down).")
     private int uploadPartSize = 16 * 1024 * 1024;
 
@@ -152,9 +163,6 @@ public class KeboolaConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "60s", javaType = "java.time.Duration",
               description = "Longest pause between two retries.")
     private long retryMaxDelay = 60_000L;
-
-    // The table id comes from the endpoint path; it lives here so producers and consumers read one object.
-    private String tableId;
 
     public KeboolaConfiguration copy() {
         try {

@@ -2,52 +2,100 @@ package io.github.camelkeboola.component;
 
 import org.apache.camel.spi.Metadata;
 
-/** Message headers of the {@code keboola:} component. A header overrides the endpoint option of the same meaning. */
+/**
+ * Message headers of the {@code keboola:} component. A header is either an input (read by the producer) or an
+ * output (written by the producer or the consumer), never both: an output of one {@code keboola:} step must not steer
+ * the next one (as aws2-s3 and google-storage split their bucket headers in Camel 4.10, CAMEL-21680/21682). An input
+ * whose meaning an output also reports is named {@code CamelKeboolaOverride...}; like camel-kafka's override topic it
+ * applies to the next {@code keboola:} producer only, which removes it from the message once its step succeeded (a
+ * failed step keeps it, so a redelivery goes to the same table).
+ */
 public final class KeboolaConstants {
 
-    @Metadata(label = "producer", description = "The operation to perform; overrides the endpoint's operation.",
+    // --- inputs ---------------------------------------------------------------------------------------------------
+
+    @Metadata(label = "producer", description = "In: the operation to perform; overrides the endpoint's operation option.",
               javaType = "io.github.camelkeboola.component.KeboolaOperation")
     public static final String OPERATION = "CamelKeboolaOperation";
 
-    @Metadata(description = "The table id (for example in.c-main.orders); overrides the endpoint path on the producer.",
+    @Metadata(label = "producer",
+              description = "In: the table id (for example in.c-main.orders) to use instead of the endpoint path;"
+                            + " removed from the message by the next keboola producer step.",
               javaType = "String")
-    public static final String TABLE_ID = "CamelKeboolaTableId";
+    public static final String OVERRIDE_TABLE_ID = "CamelKeboolaOverrideTableId";
 
-    @Metadata(description = "The Storage job id: the job an operation ran, or the job getJob reads.", javaType = "Long")
-    public static final String JOB_ID = "CamelKeboolaJobId";
-
-    @Metadata(description = "The Storage file id: the uploaded file of an import, the exported file of an export.",
+    @Metadata(label = "producer",
+              description = "In: the Storage job id getJob reads; removed from the message by the next keboola producer step.",
               javaType = "Long")
-    public static final String FILE_ID = "CamelKeboolaFileId";
+    public static final String OVERRIDE_JOB_ID = "CamelKeboolaOverrideJobId";
 
-    @Metadata(label = "producer", description = "Whether an import is incremental; overrides the incremental option.",
+    @Metadata(label = "producer", description = "In: whether an import is incremental; overrides the incremental option.",
               javaType = "Boolean")
     public static final String INCREMENTAL = "CamelKeboolaIncremental";
 
-    @Metadata(description = "Lower bound (inclusive) of the rows' change time: epoch seconds, ISO-8601, a relative"
-                            + " expression such as -2 days, or an Instant. On the consumer: the window's lower bound.",
-              javaType = "String")
-    public static final String CHANGED_SINCE = "CamelKeboolaChangedSince";
-
-    @Metadata(description = "Upper bound (exclusive) of the rows' change time, in the same forms as changedSince."
-                            + " On the consumer: the window's upper bound.",
-              javaType = "String")
-    public static final String CHANGED_UNTIL = "CamelKeboolaChangedUntil";
-
-    @Metadata(description = "Comma-separated column names: the export's columns, or the columns of an imported CSV.",
+    @Metadata(label = "producer",
+              description = "In: comma-separated column names (or a collection): the columns of an export or a preview,"
+                            + " or of an imported CSV; overrides the columns option.",
               javaType = "String")
     public static final String COLUMNS = "CamelKeboolaColumns";
 
-    @Metadata(label = "consumer", description = "A stable key of the delivered change, for the Idempotent Consumer EIP.",
+    @Metadata(label = "producer",
+              description = "In: lower bound (inclusive) of the rows' change time for exportTable and previewTable:"
+                            + " epoch seconds, ISO-8601, a relative expression such as -2 days, or an Instant;"
+                            + " overrides the changedSince option; removed from the message by the next keboola producer step.",
+              javaType = "String")
+    public static final String OVERRIDE_CHANGED_SINCE = "CamelKeboolaOverrideChangedSince";
+
+    @Metadata(label = "producer",
+              description = "In: upper bound (exclusive) of the rows' change time for exportTable and previewTable, in the"
+                            + " same forms; overrides the changedUntil option; removed from the message by the next keboola"
+                            + " producer step.",
+              javaType = "String")
+    public static final String OVERRIDE_CHANGED_UNTIL = "CamelKeboolaOverrideChangedUntil";
+
+    // --- outputs --------------------------------------------------------------------------------------------------
+
+    @Metadata(description = "Out: the table the step worked on (producer) or whose changes are delivered (consumer).",
+              javaType = "String")
+    public static final String TABLE_ID = "CamelKeboolaTableId";
+
+    @Metadata(description = "Out: the Storage job the producer ran (import, export, delete) or read (getJob), or the"
+                            + " export job of the consumer's window.",
+              javaType = "Long")
+    public static final String JOB_ID = "CamelKeboolaJobId";
+
+    @Metadata(description = "Out: the Storage file id: the uploaded file of an import, the exported file of an export or"
+                            + " of the consumer's window.",
+              javaType = "Long")
+    public static final String FILE_ID = "CamelKeboolaFileId";
+
+    @Metadata(label = "consumer",
+              description = "Out: the delivered window's lower bound (inclusive), ISO-8601 UTC; absent for a first read of"
+                            + " the whole table.",
+              javaType = "String")
+    public static final String CHANGED_SINCE = "CamelKeboolaChangedSince";
+
+    @Metadata(label = "consumer", description = "Out: the delivered window's upper bound (exclusive), ISO-8601 UTC.",
+              javaType = "String")
+    public static final String CHANGED_UNTIL = "CamelKeboolaChangedUntil";
+
+    @Metadata(label = "consumer", description = "Out: a stable key of the delivered change, for the Idempotent Consumer EIP.",
               javaType = "String")
     public static final String CHANGE_KEY = "CamelKeboolaChangeKey";
 
     /**
-     * Exchange property (not a header): the table id a {@code keboola:} endpoint last wrote into {@link #TABLE_ID}.
-     * A header still holding that value describes the previous step's table, so a later producer does not take it as
-     * an override: export table A, then {@code to("keboola:B")} loads B, not A.
+     * Exchange property (not a header): what an import of this exchange has done so far (the file it uploaded, the
+     * runId it sent, the job it was accepted as). A redelivery of the same exchange with the same body to the same
+     * table continues from there: it waits for that job instead of importing twice. Removed when the import
+     * succeeds; remove it to make the exchange import afresh.
      */
-    public static final String TABLE_ID_WRITTEN = "CamelKeboolaTableIdWritten";
+    public static final String IMPORT_ATTEMPT = "CamelKeboolaImportAttempt";
+
+    /**
+     * Exchange property (not a header): the one-shot body (an {@code InputStream}, {@code Reader} or
+     * {@code Iterator}) an import of this exchange has read, so that a redelivery never uploads what is left of it.
+     */
+    public static final String IMPORT_READ_BODY = "CamelKeboolaImportReadBody";
 
     private KeboolaConstants() {
     }

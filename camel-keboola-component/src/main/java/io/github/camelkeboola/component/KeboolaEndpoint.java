@@ -5,10 +5,8 @@ import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
-import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
-import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.util.URISupport;
 import io.github.camelkeboola.component.api.HttpStorageApi;
@@ -25,9 +23,6 @@ import io.github.camelkeboola.component.transfer.FileTransfer;
              headersClass = KeboolaConstants.class)
 public class KeboolaEndpoint extends ScheduledPollEndpoint {
 
-    @UriPath(description = "Table id, such as in.c-main.orders (bucket id and table name). Optional for listTables and getJob.")
-    private String tableId;
-
     @UriParam
     private KeboolaConfiguration configuration;
 
@@ -38,7 +33,6 @@ public class KeboolaEndpoint extends ScheduledPollEndpoint {
     public KeboolaEndpoint(String uri, KeboolaComponent component, KeboolaConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
-        this.tableId = configuration.getTableId();
     }
 
     @Override
@@ -95,15 +89,6 @@ public class KeboolaEndpoint extends ScheduledPollEndpoint {
     @Override
     public KeboolaComponent getComponent() {
         return (KeboolaComponent) super.getComponent();
-    }
-
-    public String getTableId() {
-        return tableId;
-    }
-
-    public void setTableId(String tableId) {
-        this.tableId = tableId;
-        configuration.setTableId(tableId);
     }
 
     public KeboolaConfiguration getConfiguration() {

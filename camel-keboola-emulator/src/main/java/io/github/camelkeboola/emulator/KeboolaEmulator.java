@@ -3,8 +3,10 @@ package io.github.camelkeboola.emulator;
 import io.github.camelkeboola.emulator.api.ApiServer;
 import io.github.camelkeboola.emulator.api.Stack;
 import io.github.camelkeboola.emulator.db.Catalog;
+import io.github.camelkeboola.emulator.db.LastImportDate;
 import io.github.camelkeboola.emulator.db.TableData;
 import io.github.camelkeboola.emulator.db.Token;
+import io.github.camelkeboola.emulator.fault.CommitHolds;
 import io.github.camelkeboola.emulator.fault.FaultInjector;
 import io.github.camelkeboola.emulator.jobs.JobQueue;
 import io.github.camelkeboola.emulator.storage.FileStorage;
@@ -46,6 +48,7 @@ public final class KeboolaEmulator implements AutoCloseable {
     private final Path dataDir;
     private final boolean temporaryDataDir;
     private final FaultInjector faults = new FaultInjector();
+    private final CommitHolds commitHolds = new CommitHolds();
     private final Catalog catalog;
     private final TableData data;
     private final JobQueue jobs;
@@ -70,7 +73,8 @@ public final class KeboolaEmulator implements AutoCloseable {
             tableData = new TableData(dataDir);
             jobQueue = new JobQueue(catalog, b.clock);
             fileStorage = createStorage(b.provider, dataDir.resolve("files"), faults);
-            Stack stack = new Stack(catalog, tableData, jobQueue, fileStorage, faults, b.clock, b.provider, b.sliceRows);
+            Stack stack = new Stack(catalog, tableData, jobQueue, fileStorage, faults, commitHolds, b.lastImportDate,
+                    b.clock, b.provider, b.sliceRows);
             apiServer = new ApiServer(stack);
             int port = apiServer.start(b.bindAddress, b.port);
             this.baseUrl = stack.baseUrl();
@@ -122,6 +126,14 @@ public final class KeboolaEmulator implements AutoCloseable {
     /** The faults armed on this emulator (API and file storage). */
     public FaultInjector faults() {
         return faults;
+    }
+
+    /**
+     * Holds imports between their start and their commit, to make them take as long as a test needs: their rows are
+     * stamped at the start and visible only at the commit, as in Keboola.
+     */
+    public CommitHolds commitHolds() {
+        return commitHolds;
     }
 
     /**
@@ -218,6 +230,7 @@ public final class KeboolaEmulator implements AutoCloseable {
         private Path dataDir;
         private Clock clock = Clock.systemUTC();
         private int sliceRows = 100_000;
+        private LastImportDate lastImportDate = LastImportDate.START;
         private InetAddress bindAddress = InetAddress.getLoopbackAddress();
 
         private Builder() {
@@ -262,6 +275,15 @@ public final class KeboolaEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("sliceRows must be positive");
             }
             this.sliceRows = sliceRows;
+            return this;
+        }
+
+        /**
+         * Which moment of an import {@code lastImportDate} and {@code lastChangeDate} show: {@code START} (default, the
+         * second its rows are stamped with) or {@code COMMIT}. Keboola does not document which.
+         */
+        public Builder lastImportDate(LastImportDate lastImportDate) {
+            this.lastImportDate = Objects.requireNonNull(lastImportDate, "lastImportDate");
             return this;
         }
 

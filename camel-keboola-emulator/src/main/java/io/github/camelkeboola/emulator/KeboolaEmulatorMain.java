@@ -1,19 +1,23 @@
 package io.github.camelkeboola.emulator;
 
+import io.github.camelkeboola.emulator.db.LastImportDate;
+
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the emulator from the command line until stopped:
  * {@code java -jar camel-keboola-emulator-<version>-standalone.jar --port PORT --token TOKEN
- * [--provider aws|azure|gcp] [--data-dir DIR] [--host ADDRESS] [--slice-rows N]}.
+ * [--provider aws|azure|gcp] [--data-dir DIR] [--host ADDRESS] [--slice-rows N] [--last-import-date start|commit]}.
  * Prints {@code listening on http://127.0.0.1:PORT} once ready.
  */
 public final class KeboolaEmulatorMain {
 
     private static final String USAGE = "Usage: java -jar camel-keboola-emulator-standalone.jar [--port PORT] [--token TOKEN]"
-            + " [--provider aws|azure|gcp] [--data-dir DIR] [--host ADDRESS] [--slice-rows N]";
+            + " [--provider aws|azure|gcp] [--data-dir DIR] [--host ADDRESS] [--slice-rows N]"
+            + " [--last-import-date start|commit]";
 
     private KeboolaEmulatorMain() {
     }
@@ -57,6 +61,7 @@ public final class KeboolaEmulatorMain {
                 case "--data-dir" -> builder.dataDir(Path.of(value));
                 case "--host" -> builder.bindAddress(InetAddress.getByName(value));
                 case "--slice-rows" -> builder.sliceRows(Integer.parseInt(value));
+                case "--last-import-date" -> builder.lastImportDate(LastImportDate.valueOf(value.toUpperCase(Locale.ROOT)));
                 default -> throw new IllegalArgumentException("Unknown option " + option);
             }
         }

@@ -130,4 +130,45 @@ class FaultInjectionTest {
         // The SDK retries the 503 and the upload succeeds; the rule was hit by the storage server.
         assertEquals(1, tables.create("in.c-fsfaults", "t", "a\n1\n", null).get("rowsCount").asLong());
     }
+
+    @Test
+    void acceptThenStatusCreatesTheJobAndAnswersLikeAGateway() {
+        api().postJson("/v2/storage/buckets", Map.of("name", "accepted"));
+        api().postForm("/v2/storage/buckets/in.c-accepted/tables", "name", "t", "dataString", "a\n1\n");
+        FaultInjector.Rule rule = KEBOOLA.emulator().faults().inject(FaultTarget.API, "POST", "/export-async$",
+                Fault.acceptThenStatus(504), 1);
+
+        ApiClient.Response answer = api().withRunId("run-java-504").postJson("/v2/storage/tables/in.c-accepted.t/export-async", Map.of());
+
+        assertEquals(504, answer.status());
+        assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), answer.toString());
+        assertTrue(answer.body().contains("504 Gateway Time-out"));
+        assertEquals(1, rule.hits());
+        assertEquals(1, jobsWithRunId("run-java-504"), "the request took effect: its job exists");
+    }
+
+    @Test
+    void adminEndpointArmsAcceptThenStatus() {
+        api().postJson("/v2/storage/buckets", Map.of("name", "acceptedadmin"));
+        api().postForm("/v2/storage/buckets/in.c-acceptedadmin/tables", "name", "t", "dataString", "a\n1\n");
+        ApiClient.Response armed = api().withToken(null).postJson("/_emulator/faults", Map.of("method", "POST",
+                "path", "/export-async$", "kind", "ACCEPT_THEN_STATUS", "status", 502));
+        assertEquals(201, armed.status(), armed.toString());
+
+        ApiClient.Response answer = api().withRunId("run-admin-502").postJson("/v2/storage/tables/in.c-acceptedadmin.t/export-async", Map.of());
+
+        assertEquals(502, answer.status());
+        assertEquals(1, jobsWithRunId("run-admin-502"));
+        assertEquals(202, api().withRunId("run-admin-next").postJson("/v2/storage/tables/in.c-acceptedadmin.t/export-async", Map.of()).status());
+    }
+
+    /** As the official clients find a run's jobs: the jobs list (newest first) filtered on runId. */
+    private static long jobsWithRunId(String runId) {
+        JsonNode jobs = api().get("/v2/storage/jobs?limit=100").json();
+        long count = 0;
+        for (JsonNode job : jobs) {
+            count += runId.equals(job.path("runId").asText()) ? 1 : 0;
+        }
+        return count;
+    }
 }

@@ -93,4 +93,18 @@ class JobsConformanceTest {
         assertTrue(list.size() >= 1 && list.size() <= 2);
         assertTrue(list.get(0).has("operationName"));
     }
+
+    @Test
+    void listIsNewestFirstAndShowsEachJobsRunIdAsTheClientsFindThem() {
+        // the official clients have no runId filter on GET jobs: they list and match runId (PHP tests listJobsByRunId)
+        api().withRunId("run-older").postJson("/v2/storage/tables/in.c-jobs.t/export-async", Map.of());
+        api().withRunId("run-newer").postJson("/v2/storage/tables/in.c-jobs.t/export-async", Map.of());
+
+        JsonNode firstPage = api().get("/v2/storage/jobs?limit=1&offset=0").json();
+        JsonNode secondPage = api().get("/v2/storage/jobs?limit=1&offset=1").json();
+
+        assertEquals("run-newer", firstPage.get(0).get("runId").asText());
+        assertEquals("run-older", secondPage.get(0).get("runId").asText());
+        assertTrue(firstPage.get(0).get("id").asLong() > secondPage.get(0).get("id").asLong());
+    }
 }

@@ -19,12 +19,17 @@ import java.util.StringJoiner;
  */
 final class ApiCall {
 
+    /** Stored as the created job's {@code runId} (contract §0, §9; apiary.apib "HTTP headers"). */
+    static final String RUN_ID_HEADER = "X-KBC-RunId";
+
     final String method;
     final String path;
     final Map<String, Object> query = new LinkedHashMap<>();
     byte[] jsonBody;
     String tableId;
     Long jobId;
+    /** {@code X-KBC-RunId} of a call that creates a Storage job: how the job is found after an unclear answer. */
+    String runId;
 
     private ApiCall(String method, String path) {
         this.method = method;
@@ -72,10 +77,15 @@ final class ApiCall {
         return this;
     }
 
+    ApiCall createsJob(String runId) {
+        this.runId = runId;
+        return this;
+    }
+
     /**
      * GET and DELETE may be repeated after a network error at any point; a POST that may have reached the server is
-     * not, because it can start a second job (a POST is repeated only after a 5xx answer or when the connection never
-     * opened).
+     * not blindly: one that creates a job is first looked up by its runId, any other is repeated only after a 5xx
+     * answer or when the connection never opened.
      */
     boolean idempotent() {
         return !"POST".equals(method);
@@ -83,6 +93,9 @@ final class ApiCall {
 
     ClassicHttpRequest toRequest(String baseUrl) {
         BasicClassicHttpRequest request = new BasicClassicHttpRequest(method, URI.create(baseUrl + path + queryString()));
+        if (runId != null) {
+            request.addHeader(RUN_ID_HEADER, runId);
+        }
         if (jsonBody != null) {
             // a byte[] entity is repeatable, so a retried POST sends the same body again
             request.setEntity(new ByteArrayEntity(jsonBody, ContentType.APPLICATION_JSON));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelkeboola.component.KeboolaConfiguration;
 import io.github.camelkeboola.component.KeboolaException;
+import io.github.camelkeboola.component.KeboolaOutcomeUnknownException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpRequest;
@@ -22,6 +23,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,11 +33,14 @@ import java.util.concurrent.TimeUnit;
  * {@link StorageApi} over Apache HttpClient 5 (classic). JSON request bodies, the token in {@code X-StorageApi-Token}
  * sent only to the stack URL (redirects are not followed, so it cannot travel elsewhere).
  * <p>
- * Retries, as the official PHP client does: a 5xx answer except 501 (503 maintenance waits for its
- * {@code Retry-After}) is retried for every call, POSTs included, since the server answered that it did not do the
- * work; so is a 429 rate limit (with its {@code Retry-After}), as the Go client does. A network error is retried for GET and DELETE; for a POST only when the connection never opened, because a
- * POST cut after it was sent may already have started a job. Pauses start at {@code retryInitialDelay} and double up
- * to {@code retryMaxDelay} (a {@code Retry-After} is capped by it too, see {@link RetryDelays}), at most
+ * Retries: a 5xx answer except 501 (503 maintenance waits for its {@code Retry-After}) and a 429 rate limit (with
+ * its {@code Retry-After}, as the Go client does) are retried. A network error is retried for GET and DELETE, and
+ * for other POSTs only when the connection never opened. A call that creates a Storage job carries an
+ * {@code X-KBC-RunId}; after an answer that leaves open whether the job was created (a 5xx: a gateway answers 502
+ * or 504 also after the API accepted the request; a timeout or an answer cut after the request went out) it is not
+ * simply sent again: the job with that runId is looked up ({@link JobsByRunId}) and returned when it exists; only
+ * when it does not is the request sent again. Pauses start at {@code retryInitialDelay} and double up to
+ * {@code retryMaxDelay} (a {@code Retry-After} is capped by it too, with jitter: {@link RetryDelays}), at most
  * {@code maxRetries} times. Every call has connect and response timeouts.
  */
 public class HttpStorageApi implements StorageApi {
@@ -149,30 +154,42 @@ public class HttpStorageApi implements StorageApi {
     }
 
     @Override
-    public JsonNode createTableAsync(String bucketId, Map<String, Object> params) {
+    public JsonNode createTableAsync(String bucketId, Map<String, Object> params, String runId) {
         String tableId = params.get("name") == null ? null : bucketId + "." + params.get("name");
-        return json(ApiCall.post("buckets/%s/tables-async", bucketId).table(tableId).body(toJson(params)));
+        return createJob(ApiCall.post("buckets/%s/tables-async", bucketId).table(tableId).body(toJson(params)).createsJob(runId));
     }
 
     @Override
-    public JsonNode importAsync(String tableId, Map<String, Object> params) {
-        return json(ApiCall.post("tables/%s/import-async", tableId).table(tableId).body(toJson(params)));
+    public JsonNode importAsync(String tableId, Map<String, Object> params, String runId) {
+        return createJob(ApiCall.post("tables/%s/import-async", tableId).table(tableId).body(toJson(params)).createsJob(runId));
     }
 
     @Override
     public JsonNode exportAsync(String tableId, Map<String, Object> params) {
-        return json(ApiCall.post("tables/%s/export-async", tableId).table(tableId).body(toJson(params)));
+        return createJob(ApiCall.post("tables/%s/export-async", tableId).table(tableId).body(toJson(params))
+                .createsJob(StorageApi.newRunId()));
     }
 
     @Override
     public JsonNode deleteTable(String tableId) {
         // force: a table with aliases is deleted with them, as the contract's form of the call does
-        return json(ApiCall.delete("tables/%s", tableId).query("force", true).query("async", true).table(tableId));
+        return createJob(ApiCall.delete("tables/%s", tableId).query("force", true).query("async", true).table(tableId)
+                .createsJob(StorageApi.newRunId()));
     }
 
     @Override
     public JsonNode getJob(long jobId) {
         return json(ApiCall.get("jobs/%s", Long.toString(jobId)).job(jobId));
+    }
+
+    @Override
+    public JsonNode listJobs(int limit, int offset) {
+        return json(ApiCall.get("jobs").query("limit", limit).query("offset", offset));
+    }
+
+    @Override
+    public Optional<JsonNode> findJobByRunId(String runId, Instant sentAt) {
+        return JobsByRunId.find(this, runId, sentAt);
     }
 
     @Override
@@ -183,26 +200,34 @@ public class HttpStorageApi implements StorageApi {
                                        + abbreviate(acceptedJob.toString()), ApiErrors.textOrNull(acceptedJob.get("tableId")), null);
         }
         long jobId = id;
+        String tableId = ApiErrors.textOrNull(acceptedJob.get("tableId"));
+        String job = "Storage job " + jobId + " (" + acceptedJob.path("operationName").asText("?") + ")";
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = FIRST_JOB_POLL_MILLIS;
-        JsonNode job = acceptedJob;
+        JsonNode current = acceptedJob;
         while (true) {
-            String status = job.path("status").asText();
+            String status = current.path("status").asText();
             if ("success".equals(status)) {
-                return job;
+                return current;
             }
             if ("error".equals(status)) {
-                throw ApiErrors.fromFailedJob(job);
+                throw ApiErrors.fromFailedJob(current);
             }
             long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (remaining <= 0) {
-                throw new KeboolaException("Storage job " + jobId + " (" + job.path("operationName").asText("?")
-                                           + ") did not finish within " + timeout + "; its last status was " + status,
-                        0, null, null, ApiErrors.textOrNull(acceptedJob.get("tableId")), jobId, null);
+                throw new KeboolaOutcomeUnknownException(job + " did not finish within " + timeout + "; its last status was "
+                        + status + ". It may still complete: wait for job " + jobId + " rather than sending the request again",
+                        0, tableId, jobId, null);
             }
-            pause(Math.min(pause, remaining), "job " + jobId, ApiErrors.textOrNull(acceptedJob.get("tableId")), jobId);
+            try {
+                pause(Math.min(pause, remaining), "job " + jobId, tableId, jobId);
+                current = getJob(jobId);
+            } catch (KeboolaException e) {
+                throw new KeboolaOutcomeUnknownException("Lost track of " + job + ": " + e.getMessage()
+                        + ". It may still complete: wait for job " + jobId + " rather than sending the request again",
+                        e.getHttpResponseCode(), tableId, jobId, e);
+            }
             pause = Math.min(pause * 2, jobPollMaxInterval);
-            job = getJob(jobId);
         }
     }
 
@@ -225,7 +250,11 @@ public class HttpStorageApi implements StorageApi {
     // --- calls and retries ----------------------------------------------------------------------------------------
 
     private JsonNode json(ApiCall call) {
-        return execute(call, false, response -> {
+        return execute(call, false, jsonReader(call));
+    }
+
+    private ResponseReader<JsonNode> jsonReader(ApiCall call) {
+        return response -> {
             HttpEntity entity = response.getEntity();
             if (entity == null) {
                 return mapper.nullNode();
@@ -240,7 +269,7 @@ public class HttpStorageApi implements StorageApi {
                                            + "): " + e.getOriginalMessage(),
                         response.getCode(), null, null, call.tableId, call.jobId, e);
             }
-        });
+        };
     }
 
     private static String abbreviate(String text) {
@@ -259,11 +288,56 @@ public class HttpStorageApi implements StorageApi {
                 if (retry >= maxRetries || Thread.currentThread().isInterrupted()) {
                     throw failure.error;
                 }
-                long delay = retryDelays.before(retry + 1, failure.retryAfterMillis);
-                LOG.warn("{} failed ({}); retry {} of {} in {} ms", call, failure.reason, retry + 1, maxRetries, delay);
-                pause(delay, call.toString(), call.tableId, call.jobId);
+                backOff(call, failure, retry);
             }
         }
+    }
+
+    /**
+     * A call that creates a job: after an answer that leaves open whether the job exists, the pause (which gives a
+     * request still under way at the server time to land) is followed by a look-up of the job by the call's runId;
+     * a job found is returned as if accepted, and only without one is the request sent again.
+     */
+    private JsonNode createJob(ApiCall call) {
+        Instant sentAt = Instant.now();
+        for (int retry = 0; ; retry++) {
+            try {
+                return attempt(call, false, jsonReader(call));
+            } catch (RetriableFailure failure) {
+                boolean last = retry >= maxRetries || Thread.currentThread().isInterrupted();
+                if (!last) {
+                    backOff(call, failure, retry);
+                }
+                if (failure.maybeAccepted) {
+                    Optional<JsonNode> job = lookUp(call, sentAt, failure);
+                    if (job.isPresent()) {
+                        LOG.warn("{} answered {}, but it was accepted as job {} (runId {}): not sending it again",
+                                call, failure.reason, JsonValues.idOf(job.get()), call.runId);
+                        return job.get();
+                    }
+                    LOG.debug("{}: no job with runId {}", call, call.runId);
+                }
+                if (last) {
+                    throw failure.error;
+                }
+            }
+        }
+    }
+
+    private Optional<JsonNode> lookUp(ApiCall call, Instant sentAt, RetriableFailure failure) {
+        try {
+            return findJobByRunId(call.runId, sentAt);
+        } catch (KeboolaException e) {
+            throw new KeboolaOutcomeUnknownException(call + " may have been accepted (it answered " + failure.reason
+                    + ") and the jobs list could not tell (" + e.getMessage() + "), so it was not sent again;"
+                    + " its job, if any, has runId " + call.runId, failure.error.getHttpResponseCode(), call.tableId, null, e);
+        }
+    }
+
+    private void backOff(ApiCall call, RetriableFailure failure, int retry) {
+        long delay = retryDelays.before(retry + 1, failure.retryAfterMillis);
+        LOG.warn("{} failed ({}); retry {} of {} in {} ms", call, failure.reason, retry + 1, maxRetries, delay);
+        pause(delay, call.toString(), call.tableId, call.jobId);
     }
 
     private <T> T attempt(ApiCall call, boolean keepResponseOpen, ResponseReader<T> reader) {
@@ -273,7 +347,8 @@ public class HttpStorageApi implements StorageApi {
         try {
             response = client.executeOpen(null, request, null);
         } catch (IOException e) {
-            throw networkFailure(call, e, call.idempotent() || neverConnected(e));
+            boolean sent = !neverConnected(e);
+            throw networkFailure(call, e, call.idempotent() || !sent || call.runId != null, sent && call.runId != null);
         }
         boolean handedOver = false;
         try {
@@ -283,7 +358,10 @@ public class HttpStorageApi implements StorageApi {
                 KeboolaException error = ApiErrors.fromResponse(call, response, mapper);
                 // 429 is not documented for the Storage API, but a rate limit means the call was not done (GO retries it)
                 if ((status >= 500 && status != 501) || status == 429) {
-                    throw new RetriableFailure(error, "HTTP " + status, status == 503 || status == 429 ? RetryDelays.retryAfterMillis(response) : 0);
+                    // a maintenance body is the API's own answer that it did nothing; a gateway's 5xx is not
+                    boolean maybeAccepted = call.runId != null && status != 429 && !"MAINTENANCE".equals(error.getErrorCode());
+                    throw new RetriableFailure(error, "HTTP " + status,
+                            status == 503 || status == 429 ? RetryDelays.retryAfterMillis(response) : 0, maybeAccepted);
                 }
                 throw error;
             }
@@ -292,7 +370,7 @@ public class HttpStorageApi implements StorageApi {
             return result;
         } catch (IOException e) {
             // the answer was cut while reading it: the request reached the server
-            throw networkFailure(call, e, call.idempotent());
+            throw networkFailure(call, e, call.idempotent() || call.runId != null, call.runId != null);
         } finally {
             if (!handedOver) {
                 closeQuietly(response);
@@ -300,14 +378,18 @@ public class HttpStorageApi implements StorageApi {
         }
     }
 
-    private RuntimeException networkFailure(ApiCall call, IOException e, boolean safeToRepeat) {
+    private RuntimeException networkFailure(ApiCall call, IOException e, boolean safeToRepeat, boolean maybeAccepted) {
         KeboolaException error = ApiErrors.fromIo(call, e);
         boolean interrupted = e instanceof InterruptedIOException && !(e instanceof java.net.SocketTimeoutException)
                               && !(e instanceof ConnectTimeoutException);
+        if (interrupted && maybeAccepted) {
+            return new KeboolaOutcomeUnknownException(call + " was interrupted after it was sent: its job, if any, has runId "
+                    + call.runId, 0, call.tableId, null, e);
+        }
         if (!safeToRepeat || interrupted) {
             return error;
         }
-        return new RetriableFailure(error, e.getClass().getSimpleName(), 0);
+        return new RetriableFailure(error, e.getClass().getSimpleName(), 0, maybeAccepted);
     }
 
     /** The request was certainly not sent: the TCP connection was refused or never established. */
@@ -345,12 +427,15 @@ public class HttpStorageApi implements StorageApi {
         final KeboolaException error;
         final String reason;
         final long retryAfterMillis;
+        /** The request may have created its job: look it up before sending it again. */
+        final boolean maybeAccepted;
 
-        RetriableFailure(KeboolaException error, String reason, long retryAfterMillis) {
+        RetriableFailure(KeboolaException error, String reason, long retryAfterMillis, boolean maybeAccepted) {
             super(null, null, false, false);
             this.error = error;
             this.reason = reason;
             this.retryAfterMillis = retryAfterMillis;
+            this.maybeAccepted = maybeAccepted;
         }
     }
 

@@ -2,16 +2,24 @@ package io.github.camelkeboola.component.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelkeboola.component.KeboolaException;
+import io.github.camelkeboola.component.KeboolaOutcomeUnknownException;
 
 import java.io.Closeable;
 import java.io.InputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The calls of the Keboola Storage API ({@code /v2/storage/...}) the component makes. Responses are the API's own
  * JSON; request parameters are sent as a JSON body. Every failure is a {@link KeboolaException}.
+ * <p>
+ * Every call that creates a Storage job carries an {@code X-KBC-RunId}, stored as the job's {@code runId}. When its
+ * answer leaves open whether the job was created (a 5xx, a timeout, an answer cut after the request went out), the
+ * job with that runId is looked up and returned as if accepted; the request is sent again only when no such job
+ * exists. When that cannot be decided, the call fails with a {@link KeboolaOutcomeUnknownException}.
  */
 public interface StorageApi extends Closeable {
 
@@ -36,25 +44,53 @@ public interface StorageApi extends Closeable {
     /** {@code GET files/{id}?federationToken=1}: the file resource with its download url and credentials. */
     JsonNode getFile(long fileId);
 
-    /** {@code POST buckets/{bucketId}/tables-async}: the accepted job. */
-    JsonNode createTableAsync(String bucketId, Map<String, Object> params);
+    /** A new {@code X-KBC-RunId}: unique, so that it finds the one job created with it. */
+    static String newRunId() {
+        return "camel-keboola-" + UUID.randomUUID();
+    }
 
-    /** {@code POST tables/{id}/import-async}: the accepted job. */
-    JsonNode importAsync(String tableId, Map<String, Object> params);
+    /** {@code POST buckets/{bucketId}/tables-async} with {@code X-KBC-RunId: runId}: the accepted job. */
+    JsonNode createTableAsync(String bucketId, Map<String, Object> params, String runId);
 
-    /** {@code POST tables/{id}/export-async}: the accepted job. */
+    /** {@code POST tables/{id}/import-async} with {@code X-KBC-RunId: runId}: the accepted job. */
+    JsonNode importAsync(String tableId, Map<String, Object> params, String runId);
+
+    /** {@link #createTableAsync(String, Map, String)} with a new runId. */
+    default JsonNode createTableAsync(String bucketId, Map<String, Object> params) {
+        return createTableAsync(bucketId, params, newRunId());
+    }
+
+    /** {@link #importAsync(String, Map, String)} with a new runId. */
+    default JsonNode importAsync(String tableId, Map<String, Object> params) {
+        return importAsync(tableId, params, newRunId());
+    }
+
+    /** {@code POST tables/{id}/export-async} with a new runId: the accepted job. */
     JsonNode exportAsync(String tableId, Map<String, Object> params);
 
-    /** {@code DELETE tables/{id}?force=true&async=true}: the accepted job, or (a synchronous delete) a body without a job id. */
+    /**
+     * {@code DELETE tables/{id}?force=true&async=true} with a new runId: the accepted job, or (a synchronous delete) a
+     * body without a job id.
+     */
     JsonNode deleteTable(String tableId);
 
     /** {@code GET jobs/{id}}. */
     JsonNode getJob(long jobId);
 
+    /** {@code GET jobs?limit=&offset=}: a page of the project's jobs, newest first. */
+    JsonNode listJobs(int limit, int offset);
+
     /**
-     * Polls a job with backoff until it ends; returns it when {@code success}. A job in {@code error} or still running
-     * after {@code timeout} fails with a {@link KeboolaException} naming the job (and table), the job's error code
-     * and exceptionId. Interruptible.
+     * The job created by a call that carried {@code X-KBC-RunId: runId} and was first sent at {@code sentAt}, if
+     * there is one. Fails with a {@link KeboolaOutcomeUnknownException} when the jobs list cannot tell.
+     */
+    Optional<JsonNode> findJobByRunId(String runId, Instant sentAt);
+
+    /**
+     * Polls a job with backoff until it ends; returns it when {@code success}. A job in {@code error} fails with a
+     * {@link KeboolaException} naming the job (and table), the job's error code and exceptionId. A job still running
+     * after {@code timeout}, or whose state can no longer be read (the polls' retries ran out, or the wait was
+     * interrupted), fails with a {@link KeboolaOutcomeUnknownException} naming the job: it may still complete.
      */
     JsonNode waitForJob(JsonNode acceptedJob, Duration timeout);
 

@@ -3,10 +3,14 @@ package io.github.camelkeboola.component.consumer;
 import io.github.camelkeboola.component.KeboolaException;
 import org.apache.camel.spi.StateRepository;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
- * The consumer's cursor in a {@link StateRepository}: epoch seconds (API clock) before which every changed row of the
- * table has been delivered. Read on every poll rather than cached, so a standby that takes over reads what the
- * leader wrote last.
+ * The consumer's cursor in a {@link StateRepository}, one line of text:
+ * {@code since=<epoch s>,lastImportDate=<epoch s>,lastChangeDate=<epoch s>,rowsCount=<n>}. A bare number is read as
+ * {@code since} alone. Read on every poll rather than cached, so a standby that takes over reads what the leader wrote
+ * last.
  */
 final class ChangeCursor {
 
@@ -21,24 +25,64 @@ final class ChangeCursor {
     }
 
     /** The stored cursor, or null when this consumer has never completed a window. */
-    Long read() {
+    CursorState read() {
         String value = repository.getState(key);
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new KeboolaException("The stored cursor under key '" + key + "' is not epoch seconds: '" + value
+            return parse(value.trim());
+        } catch (RuntimeException e) {
+            throw new KeboolaException("The stored cursor under key '" + key + "' is unreadable: '" + value
                                        + "'. Fix or remove it in the state repository", tableId, e);
         }
     }
 
-    void advanceTo(long epochSeconds) {
-        repository.setState(key, Long.toString(epochSeconds));
+    void store(CursorState state) {
+        repository.setState(key, format(state));
     }
 
     String key() {
         return key;
+    }
+
+    static String format(CursorState state) {
+        StringBuilder text = new StringBuilder("since=").append(state.since());
+        TableMark mark = state.mark();
+        if (mark != null) {
+            text.append(",lastImportDate=").append(mark.lastImportDate())
+                    .append(",lastChangeDate=").append(mark.lastChangeDate() == null ? "" : mark.lastChangeDate())
+                    .append(",rowsCount=").append(mark.rowsCount());
+        }
+        return text.toString();
+    }
+
+    static CursorState parse(String value) {
+        if (!value.contains("=")) {
+            return new CursorState(Long.parseLong(value), null);
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String field : value.split(",")) {
+            int eq = field.indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException("no '=' in " + field);
+            }
+            fields.put(field.substring(0, eq).trim(), field.substring(eq + 1).trim());
+        }
+        long since = Long.parseLong(required(fields, "since"));
+        if (!fields.containsKey("lastImportDate")) {
+            return new CursorState(since, null);
+        }
+        String lastChange = fields.getOrDefault("lastChangeDate", "");
+        return new CursorState(since, new TableMark(Long.parseLong(required(fields, "lastImportDate")),
+                lastChange.isEmpty() ? null : Long.parseLong(lastChange), Long.parseLong(required(fields, "rowsCount"))));
+    }
+
+    private static String required(Map<String, String> fields, String name) {
+        String value = fields.get(name);
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException(name + " is missing");
+        }
+        return value;
     }
 }

@@ -4,57 +4,52 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One read of a table's changes: the rows whose {@code _timestamp} lies in {@code [since, until)}, in epoch seconds on
- * the API's clock. {@code since} is null for the first read of a whole table. {@code lastImport} is the table's
- * {@code lastImportDate} (in seconds) observed when the window was chosen.
+ * One read of a table's changes: every row whose {@code _timestamp} is at or after {@code since} (epoch seconds, API
+ * clock; null for the whole table), exported after the table detail showed {@code mark}.
  * <p>
- * Why the bounds are safe: the export's {@code changedSince} is inclusive and {@code changedUntil} exclusive, both
- * in whole seconds. A row stamped in a second that has not ended yet may still be joined by rows committed later in
- * the same second, so a window may only include the second of {@code lastImport} once the API's clock has passed it
- * (see {@link #isSettledAt}); otherwise it stops before that second ({@link #withoutLastSecond}).
+ * Why this loses nothing (contract §6, §11): an import stamps all its rows with the second it starts, makes them
+ * visible only when it commits, and imports into one table run one after another. Keboola's own incremental input
+ * mapping ("adaptive") therefore reads {@code lastImportDate} <em>before</em> the export and uses it as the next
+ * inclusive {@code changedSince}, and so does this consumer. Take any import whose rows the previous export could
+ * not see: it had not committed when the previous detail was read, so that detail's {@code lastImportDate} belongs to
+ * an earlier import, one that committed before this one started. Whether {@code lastImportDate} is that earlier
+ * import's start or its commit, it is at or before the second this import's rows are stamped with, so the next
+ * window, which starts there, contains them. There is no upper bound: a window also takes rows committed after its
+ * detail was read; they come again in the next window (a duplicate, never a loss).
+ * <p>
+ * The price: each window reads the second of the previous window's {@code lastImportDate} again, so rows stamped in
+ * that second are delivered twice (when {@code lastImportDate} is the import's start, that is the whole last import).
  */
-record ChangeWindow(Long since, long until, long lastImport) {
+record ChangeWindow(Long since, TableMark mark) {
 
     /**
-     * The window to read after {@code cursor}, or empty when nothing can have changed: the table has never been
-     * loaded, or its last import happened before the cursor.
+     * The window to read now, or empty when nothing can have changed: the table has never been loaded, or its detail
+     * shows exactly what it showed when the stored cursor was committed.
      *
-     * @param cursor       the stored cursor (every row stamped before it was delivered), null when none is stored
+     * @param stored       the stored cursor, null when none is stored
      * @param initialSince where to start when no cursor is stored, null for the whole table
-     * @param lastImport   the table's {@code lastImportDate} in epoch seconds, null when it has none
+     * @param now          the table detail read now, before the export
      */
-    static Optional<ChangeWindow> after(Long cursor, Long initialSince, Long lastImport) {
-        if (lastImport == null) {
+    static Optional<ChangeWindow> next(CursorState stored, Long initialSince, TableMark now) {
+        if (!now.loaded() || stored != null && now.equals(stored.mark())) {
             return Optional.empty();
         }
-        Long since = cursor != null ? cursor : initialSince;
-        long until = lastImport + 1;
-        if (since != null && since >= until) {
-            return Optional.empty();
-        }
-        return Optional.of(new ChangeWindow(since, until, lastImport));
+        return Optional.of(new ChangeWindow(stored != null ? Long.valueOf(stored.since()) : initialSince, now));
     }
 
     /**
-     * Whether an export that started at {@code exportStart} (epoch seconds on the API's clock) saw every row of this
-     * window: true once the second of {@code lastImport} was over when it started, so nothing can be stamped in the
-     * window any more.
+     * The cursor to store once this window was delivered: the {@code lastImportDate} read before its export (or this
+     * window's start, should that be later: an {@code initialChangedSince} in the future), and the detail it showed.
      */
-    boolean isSettledAt(long exportStart) {
-        return exportStart >= until;
+    CursorState next() {
+        long last = mark.lastImportDate();
+        return new CursorState(since == null ? last : Math.max(since, last), mark);
     }
 
-    /** This window without the second of {@code lastImport}, which may still receive rows; empty if nothing is left. */
-    Optional<ChangeWindow> withoutLastSecond() {
-        if (since != null && since >= lastImport) {
-            return Optional.empty();
-        }
-        return Optional.of(new ChangeWindow(since, lastImport, lastImport));
-    }
-
-    /** A stable name of the window, {@code <since>-<until>} in epoch seconds ({@code since} empty for a whole table). */
+    /** A stable name of the window, {@code <since>-<lastImportDate>/<lastChangeDate>/<rowsCount>} (epoch seconds). */
     String describe() {
-        return (since == null ? "" : since.toString()) + "-" + until;
+        return (since == null ? "" : since.toString()) + "-" + mark.lastImportDate() + "/"
+               + (mark.lastChangeDate() == null ? "" : mark.lastChangeDate()) + "/" + mark.rowsCount();
     }
 
     static String iso(Long epochSeconds) {

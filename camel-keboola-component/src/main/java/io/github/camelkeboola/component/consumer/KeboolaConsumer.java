@@ -1,11 +1,9 @@
 package io.github.camelkeboola.component.consumer;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelkeboola.component.KeboolaConfiguration;
 import io.github.camelkeboola.component.KeboolaConstants;
 import io.github.camelkeboola.component.KeboolaCsvStream;
 import io.github.camelkeboola.component.KeboolaEndpoint;
-import io.github.camelkeboola.component.KeboolaException;
 import io.github.camelkeboola.component.KeboolaOutputType;
 import io.github.camelkeboola.component.api.ChangeTimes;
 import io.github.camelkeboola.component.api.StorageApi;
@@ -44,13 +42,13 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Polls a table and delivers the rows that changed since its cursor. Each poll reads the table detail; when the
- * table's {@code lastImportDate} is before the cursor the poll is idle. Otherwise it exports the window
- * {@code [cursor, lastImportDate + 1s)} (see {@link ChangeWindow} for why) and delivers it as one CSV stream or as one
- * exchange per row; the cursor moves to the window's end once everything delivered completed successfully.
+ * Polls a table and delivers the rows that changed since its cursor. Each poll reads the table detail; when it shows
+ * what it showed for the last committed window the poll is idle. Otherwise it exports every row stamped at or after
+ * the cursor (see {@link ChangeWindow} for why that loses nothing) and delivers it as one CSV stream or as one exchange
+ * per row; once everything delivered completed successfully, the {@code lastImportDate} read before the export
+ * becomes the cursor.
  */
 public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
 
@@ -70,9 +68,6 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
     private ChangeCursor cursor;
     private String routeId;
     private Long initialSince;
-    // the second of the last import an export found still open, and when to look again
-    private long openSecond = Long.MIN_VALUE;
-    private long openSecondRetryNanos;
     private boolean initialSinceResolved;
 
     // the window being delivered; rows output may hand it out over several polls
@@ -118,8 +113,9 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
         cursor = new ChangeCursor(stateRepository, stateKey(), tableId);
         api = endpoint.getStorageApi();
         exporter = new TableExporter(api, endpoint.getFileTransfer());
-        LOG.info("Consuming changes of table {} from cursor {} (key {})", tableId,
-                ChangeWindow.iso(cursor.read()), cursor.key());
+        CursorState state = cursor.read();
+        LOG.info("Consuming changes of table {} from {} (key {})", tableId,
+                state == null ? "the start" : ChangeCursor.format(state), cursor.key());
         super.doStart();
         STARTED.add(this);
     }
@@ -234,64 +230,31 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
 
     /** Chooses and exports the next window, or returns null when the poll is idle. */
     private WindowRun startWindow() {
-        Long stored = cursor.read();
-        JsonNode table = api.getTable(tableId);
-        Long lastImport = epochSeconds(table.path("lastImportDate"));
-        ChangeWindow window = ChangeWindow.after(stored, stored == null ? initialSince() : null, lastImport).orElse(null);
+        CursorState stored = cursor.read();
+        TableMark mark = TableMark.of(api.getTable(tableId));
+        ChangeWindow window = ChangeWindow.next(stored, stored == null ? initialSince() : null, mark).orElse(null);
         if (window == null) {
-            lastPollOutcome = "idle: no import since " + ChangeWindow.iso(stored);
-            return null;
-        }
-        if (window.since() != null && window.since() == window.lastImport() && window.lastImport() == openSecond
-            && System.nanoTime() < openSecondRetryNanos) {
-            // only the last import's second is left, and an export a moment ago found it still open: exporting again
-            // before a second has passed (by this app's clock, used only for pacing) cannot find it closed
-            lastPollOutcome = "waiting for the second of the last import (" + ChangeWindow.iso(openSecond) + ") to end";
+            lastPollOutcome = "idle: the table is unchanged since " + (stored == null ? "never loaded" : describe(stored));
             return null;
         }
         ExportedTable export = export(window);
-        long exportStart = exportStartSeconds(export);
-        if (!window.isSettledAt(exportStart)) {
-            // the export ran in the second of the last import, which more rows may still join: leave that second out
-            ChangeWindow settled = window.withoutLastSecond().orElse(null);
-            LOG.debug("Export of {} window {} started at {}, within the last import's second; reading {}", tableId,
-                    window.describe(), exportStart, settled == null ? "nothing yet" : settled.describe());
-            if (settled == null) {
-                openSecond = window.lastImport();
-                openSecondRetryNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-                lastPollOutcome = "waiting for the second of the last import (" + ChangeWindow.iso(window.lastImport())
-                                  + ") to end";
-                return null;
-            }
-            window = settled;
-            export = export(window);
-        }
         lastWindow = window;
         rowsRead = 0;
         return new WindowRun(window, export);
     }
 
+    private static String describe(CursorState state) {
+        return ChangeWindow.iso(state.since());
+    }
+
     private ExportedTable export(ChangeWindow window) {
-        ExportRequest request = new ExportRequest(list(configuration.getColumns()), window.since(), window.until(),
+        // no upper bound: rows committed after the detail was read come now, and again in the next window
+        ExportRequest request = new ExportRequest(list(configuration.getColumns()), window.since(), null,
                 configuration.getWhereColumn(), list(configuration.getWhereValues()), configuration.getWhereOperator(),
                 null);
         ExportedTable export = exporter.export(tableId, request, Duration.ofMillis(configuration.getJobTimeout()));
         lastJobId = export.jobId();
         return export;
-    }
-
-    /** When the export job started, in epoch seconds on the API's clock: it read the table no earlier. */
-    private long exportStartSeconds(ExportedTable export) {
-        JsonNode job = api.getJob(export.jobId());
-        Long start = epochSeconds(job.path("startTime"));
-        if (start == null) {
-            start = epochSeconds(job.path("createdTime"));
-        }
-        if (start == null) {
-            throw new KeboolaException("Export job has neither startTime nor createdTime", 0, null, null, tableId,
-                    export.jobId(), null);
-        }
-        return start;
     }
 
     private int deliverStream(WindowRun run) throws Exception {
@@ -395,9 +358,7 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
         Message in = exchange.getIn();
         in.setBody(body);
         in.setHeader(KeboolaConstants.TABLE_ID, tableId);
-        exchange.setProperty(KeboolaConstants.TABLE_ID_WRITTEN, tableId);
         in.setHeader(KeboolaConstants.CHANGED_SINCE, ChangeWindow.iso(run.window().since()));
-        in.setHeader(KeboolaConstants.CHANGED_UNTIL, ChangeWindow.iso(run.window().until()));
         in.setHeader(KeboolaConstants.JOB_ID, run.export().jobId());
         in.setHeader(KeboolaConstants.FILE_ID, run.export().fileId());
         exchange.getExchangeExtension().addOnCompletion(new WindowCompletion(run, body));
@@ -431,11 +392,11 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private void commit(WindowRun run) {
-        long next = run.window().until();
+        CursorState next = run.window().next();
         try {
-            cursor.advanceTo(next);
+            cursor.store(next);
             lastCommitTime = Instant.now();
-            LOG.debug("Cursor of {} ({}) moved to {}", tableId, cursor.key(), ChangeWindow.iso(next));
+            LOG.debug("Cursor of {} ({}) moved to {}", tableId, cursor.key(), ChangeCursor.format(next));
         } catch (RuntimeException e) {
             // the window will be read again: duplicates, never a loss
             LOG.error("Could not store the cursor of {} under key {}; the window {} will be delivered again", tableId,
@@ -474,10 +435,6 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
-    private static Long epochSeconds(JsonNode time) {
-        return time.isTextual() && !time.asText().isBlank() ? ChangeTimes.toEpochSeconds(time.asText(), Instant.EPOCH) : null;
-    }
-
     private Long initialSince() {
         if (!initialSinceResolved) {
             // a relative value counts from this consumer's first window; it only picks where history starts
@@ -509,9 +466,10 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
         return cursor == null ? null : cursor.key();
     }
 
-    /** The stored cursor (epoch seconds), or null. */
+    /** Where the next window starts (epoch seconds, inclusive), from the stored cursor; null if none is stored. */
     public Long getCursor() {
-        return cursor == null ? null : cursor.read();
+        CursorState state = cursor == null ? null : cursor.read();
+        return state == null ? null : state.since();
     }
 
     public Instant getLastPollTime() {

@@ -32,7 +32,8 @@ final class CsvBody {
     /**
      * Opens the body as CSV: {@code InputStream}, {@code byte[]}, {@code String}, {@code File}, {@code Path}, anything
      * Camel converts to an {@code InputStream} (such as a {@code GenericFile}), or rows written as CSV on the fly.
-     * With {@code headerRow}, that line is put before the content (a headerless CSV that creates a table).
+     * With {@code headerRow}, that line is put before the content (a headerless CSV that creates a table). A body
+     * is read from its start every time, or not at all ({@link BodyReplay}).
      */
     static InputStream open(Message message, List<String> columns, KeboolaConfiguration config, String tableId,
                             List<String> headerRow) throws IOException {
@@ -41,6 +42,7 @@ final class CsvBody {
             throw new KeboolaException("importTable needs a body: CSV (InputStream, byte[], String, File, Path) or rows"
                                        + " (an Iterable or Iterator of Map)", tableId, null);
         }
+        BodyReplay.beforeRead(message, tableId);
         if (isRows(body)) {
             Iterator<?> rows = body instanceof Iterator<?> iterator ? iterator : ((Iterable<?>) body).iterator();
             return new RowsCsvInputStream(rows, columns, format(config), tableId, config.isMissingColumnsAsEmpty());

@@ -3,6 +3,7 @@ package io.github.camelkeboola.component.producer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelkeboola.component.KeboolaConfiguration;
 import io.github.camelkeboola.component.KeboolaException;
+import io.github.camelkeboola.component.KeboolaOutcomeUnknownException;
 import io.github.camelkeboola.component.api.StorageApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * {@code importTable}: uploads the body as a gzipped CSV file ({@code files/prepare}, then the stack's file storage)
  * and loads it with {@code import-async}, or, when the table is missing and {@code autoCreateTable} is on, creates
  * the bucket if needed and the table with {@code tables-async}. Waits for the job; the body becomes its results.
+ * A redelivery of the exchange continues the earlier attempt ({@link ImportAttempt}) rather than importing twice.
  */
 final class ImportTableOperation implements ProducerOperation {
 
@@ -29,6 +31,16 @@ final class ImportTableOperation implements ProducerOperation {
         String tableId = request.requireTableId("importTable");
         TableIds.checkForImport(tableId);
         int lastDot = tableId.lastIndexOf('.');
+        ImportAttempt previous = ImportAttempt.previous(request.exchange(), tableId);
+        if (previous != null) {
+            Optional<JsonNode> accepted = previous.acceptedJob(api);
+            if (accepted.isPresent()) {
+                LOG.info("A redelivery of the import into {}: waiting for job {}, which the earlier attempt started",
+                        tableId, OperationRequest.id(accepted.get()));
+                finish(request, previous, accepted.get());
+                return;
+            }
+        }
         String bucketId = tableId.substring(0, lastDot);
         String tableName = tableId.substring(lastDot + 1);
         List<String> columns = request.columns();
@@ -42,31 +54,58 @@ final class ImportTableOperation implements ProducerOperation {
             throw new KeboolaException("Table " + tableId + " does not exist and the CSV has no header row: set columns"
                                        + " (or the CamelKeboolaColumns header) so the table can be created", tableId, null);
         }
-        // a table is created from the file's header row, so a headerless CSV gets one written from the columns
-        List<String> headerRow = create && withoutHeaders ? columns : null;
-        Long fileId;
-        // the first record is checked here, before anything is created or uploaded; the rest as it uploads
-        try (InputStream csv = CheckedCsv.open(CsvBody.open(request.in(), columns, config, tableId, headerRow),
-                CsvBody.delimiter(config).charAt(0), CsvBody.enclosure(config), withoutHeaders && headerRow == null,
-                withoutHeaders && headerRow == null && !columns.isEmpty() ? columns.size() : -1, tableId)) {
-            if (create) {
-                api.ensureBucket(bucketId);
+        ImportAttempt attempt = ImportAttempt.start(request.exchange(), previous, tableId, create);
+        if (attempt.fileId == null) {
+            List<String> headerRow = create && withoutHeaders ? columns : null;
+            // the first record is checked here, before anything is created or uploaded; the rest as it uploads
+            try (InputStream csv = CheckedCsv.open(CsvBody.open(request.in(), columns, config, tableId, headerRow),
+                    CsvBody.delimiter(config).charAt(0), CsvBody.enclosure(config), withoutHeaders && headerRow == null,
+                    withoutHeaders && headerRow == null && !columns.isEmpty() ? columns.size() : -1, tableId)) {
+                if (create) {
+                    api.ensureBucket(bucketId);
+                }
+                attempt.fileId = upload(request, tableId, tableName, csv);
             }
-            JsonNode prepared = api.prepareFile(tableName + ".csv.gz", false, Map.of("tags", List.of("camel-keboola")));
-            fileId = OperationRequest.id(prepared);
-            request.setResultHeaders(tableId, null, fileId);
-            request.endpoint().getFileTransfer().uploadGzipped(prepared, csv);
+        } else if (create) {
+            api.ensureBucket(bucketId);
         }
-
+        Long fileId = attempt.fileId;
+        request.setResultHeaders(tableId, null, fileId);
+        String runId = attempt.sending();
         JsonNode accepted = create
-                ? api.createTableAsync(bucketId, createParams(config, tableName, fileId))
-                : api.importAsync(tableId, importParams(request, fileId, withoutHeaders, columns));
-        Long jobId = OperationRequest.id(accepted);
-        request.setResultHeaders(tableId, jobId, fileId);
-        LOG.debug("{} of {} from file {} runs as job {}", create ? "Create" : "Import", tableId, fileId, jobId);
-        JsonNode job = api.waitForJob(accepted, request.jobTimeout());
-        Map<String, Object> results = create ? createdResults(job.path("results")) : new LinkedHashMap<>(OperationRequest.toMap(job.path("results")));
-        results.put("tableCreated", create);
+                ? api.createTableAsync(bucketId, createParams(config, tableName, fileId), runId)
+                : api.importAsync(tableId, importParams(request, fileId, withoutHeaders, columns), runId);
+        attempt.jobId = OperationRequest.id(accepted);
+        LOG.debug("{} of {} from file {} runs as job {}", create ? "Create" : "Import", tableId, fileId, attempt.jobId);
+        finish(request, attempt, accepted);
+    }
+
+    /** Uploads the (checked) CSV of the body into a new file. */
+    private static Long upload(OperationRequest request, String tableId, String tableName, InputStream csv) {
+        JsonNode prepared = request.api().prepareFile(tableName + ".csv.gz", false, Map.of("tags", List.of("camel-keboola")));
+        Long fileId = OperationRequest.id(prepared);
+        request.setResultHeaders(tableId, null, fileId);
+        request.endpoint().getFileTransfer().uploadGzipped(prepared, csv);
+        return fileId;
+    }
+
+    /** Waits for the job; its results become the body. The attempt is over unless the job's outcome is unknown. */
+    private static void finish(OperationRequest request, ImportAttempt attempt, JsonNode accepted) {
+        request.setResultHeaders(attempt.tableId, OperationRequest.id(accepted), attempt.fileId);
+        JsonNode job;
+        try {
+            job = request.api().waitForJob(accepted, request.jobTimeout());
+        } catch (KeboolaOutcomeUnknownException stillRunning) {
+            throw stillRunning; // a redelivery waits for the same job
+        } catch (KeboolaException failed) {
+            attempt.jobFailed();
+            throw failed;
+        }
+        ImportAttempt.finished(request.exchange());
+        Map<String, Object> results = attempt.create
+                ? createdResults(job.path("results"))
+                : new LinkedHashMap<>(OperationRequest.toMap(job.path("results")));
+        results.put("tableCreated", attempt.create);
         request.exchange().getMessage().setBody(results);
     }
 

@@ -39,7 +39,10 @@ public class KeboolaProducer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        operations.get(operationOf(exchange)).process(new OperationRequest(exchange, getEndpoint()));
+        OperationRequest request = new OperationRequest(exchange, getEndpoint());
+        operations.get(operationOf(exchange)).process(request);
+        // only after success: a redelivery of a failed step must reach the same table
+        request.removeOverrides();
     }
 
     private KeboolaOperation operationOf(Exchange exchange) {

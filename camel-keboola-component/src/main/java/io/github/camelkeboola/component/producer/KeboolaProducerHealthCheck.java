@@ -46,7 +46,8 @@ public class KeboolaProducerHealthCheck implements HealthCheck, AutoCloseable {
     }
 
     private static String idOf(KeboolaEndpoint endpoint) {
-        String table = endpoint.getTableId() == null ? "" : endpoint.getTableId();
+        String tableId = endpoint.getConfiguration().getTableId();
+        String table = tableId == null ? "" : tableId;
         String host;
         try {
             host = URI.create(endpoint.getConfiguration().getStackUrl()).getAuthority();

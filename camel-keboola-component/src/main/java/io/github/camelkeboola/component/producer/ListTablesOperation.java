@@ -2,7 +2,7 @@ package io.github.camelkeboola.component.producer;
 
 /**
  * {@code listTables}: the body becomes a {@code List} of table details ({@code Map}s): of the bucket the path (or
- * {@code CamelKeboolaTableId}) names, such as {@code keboola:in.c-main}, or of the whole project when it is empty.
+ * {@code CamelKeboolaOverrideTableId}) names, such as {@code keboola:in.c-main}, or of the whole project when it is empty.
  */
 final class ListTablesOperation implements ProducerOperation {
 

@@ -22,18 +22,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One exchange seen by an operation: the endpoint's options, each overridden by its header when the message has it.
+ * One exchange seen by an operation: the endpoint's options, each overridden by its input header when the message has
+ * it. The override headers are read once, here, and taken off the message when the step succeeded
+ * ({@link #removeOverrides()}); the headers the component writes ({@link #setResultHeaders}) are never read.
  */
 final class OperationRequest {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> OVERRIDES = List.of(KeboolaConstants.OVERRIDE_TABLE_ID,
+            KeboolaConstants.OVERRIDE_JOB_ID, KeboolaConstants.OVERRIDE_CHANGED_SINCE, KeboolaConstants.OVERRIDE_CHANGED_UNTIL);
 
     private final Exchange exchange;
     private final KeboolaEndpoint endpoint;
+    private final String tableId;
+    private final Object jobId;
+    private final Object changedSince;
+    private final Object changedUntil;
 
     OperationRequest(Exchange exchange, KeboolaEndpoint endpoint) {
         this.exchange = exchange;
         this.endpoint = endpoint;
+        Message in = exchange.getIn();
+        String tableOverride = in.getHeader(KeboolaConstants.OVERRIDE_TABLE_ID, String.class);
+        this.tableId = tableOverride != null && !tableOverride.isBlank() ? tableOverride.trim() : config().getTableId();
+        this.jobId = in.getHeader(KeboolaConstants.OVERRIDE_JOB_ID);
+        this.changedSince = in.getHeader(KeboolaConstants.OVERRIDE_CHANGED_SINCE);
+        this.changedUntil = in.getHeader(KeboolaConstants.OVERRIDE_CHANGED_UNTIL);
     }
 
     Exchange exchange() {
@@ -60,24 +74,22 @@ final class OperationRequest {
         return Duration.ofMillis(config().getJobTimeout());
     }
 
-    /**
-     * The {@code CamelKeboolaTableId} header, else the endpoint path; may be null. A header that a previous
-     * {@code keboola:} step wrote as its result is not an override.
-     */
+    /** The {@code CamelKeboolaOverrideTableId} header, else the endpoint path; may be null. */
     String tableId() {
-        String header = in().getHeader(KeboolaConstants.TABLE_ID, String.class);
-        boolean fromPreviousStep = header != null
-                && header.equals(exchange.getProperty(KeboolaConstants.TABLE_ID_WRITTEN, String.class));
-        return header != null && !header.isBlank() && !fromPreviousStep ? header.trim() : config().getTableId();
+        return tableId;
     }
 
     String requireTableId(String operation) {
-        String tableId = tableId();
         if (tableId == null || tableId.isBlank()) {
             throw new KeboolaException(operation + " needs a table id: the endpoint path (keboola:in.c-main.orders) or the "
-                                       + KeboolaConstants.TABLE_ID + " header", null, null);
+                                       + KeboolaConstants.OVERRIDE_TABLE_ID + " header", null, null);
         }
         return tableId;
+    }
+
+    /** The {@code CamelKeboolaOverrideJobId} header as read, or null. */
+    Object jobId() {
+        return jobId;
     }
 
     /** The {@code CamelKeboolaColumns} header (comma-separated text or a collection), else the columns option. */
@@ -97,20 +109,24 @@ final class OperationRequest {
     }
 
     Long changedSince(String tableId) {
-        return changeTime(KeboolaConstants.CHANGED_SINCE, config().getChangedSince(), "changedSince", tableId);
+        return changeTime(changedSince, config().getChangedSince(), "changedSince", tableId);
     }
 
     Long changedUntil(String tableId) {
-        return changeTime(KeboolaConstants.CHANGED_UNTIL, config().getChangedUntil(), "changedUntil", tableId);
+        return changeTime(changedUntil, config().getChangedUntil(), "changedUntil", tableId);
     }
 
-    private Long changeTime(String header, String option, String name, String tableId) {
-        Object value = in().getHeader(header);
+    private static Long changeTime(Object override, String option, String name, String tableId) {
         try {
-            return ChangeTimes.toEpochSeconds(value != null ? value : option, Instant.now());
+            return ChangeTimes.toEpochSeconds(override != null ? override : option, Instant.now());
         } catch (IllegalArgumentException e) {
             throw new KeboolaException("Invalid " + name + ": " + e.getMessage(), tableId, e);
         }
+    }
+
+    /** Takes the override headers off the message: they were meant for this step, not for the next one. */
+    void removeOverrides() {
+        OVERRIDES.forEach(exchange.getMessage()::removeHeader);
     }
 
     List<String> whereValues() {
@@ -122,7 +138,6 @@ final class OperationRequest {
         Message out = exchange.getMessage();
         if (tableId != null) {
             out.setHeader(KeboolaConstants.TABLE_ID, tableId);
-            exchange.setProperty(KeboolaConstants.TABLE_ID_WRITTEN, tableId);
         }
         if (jobId != null) {
             out.setHeader(KeboolaConstants.JOB_ID, jobId);

@@ -34,7 +34,7 @@ public final class ScriptedServer implements AutoCloseable {
         }
     }
 
-    public record Received(String method, String uri, String token, String contentType, String body) {
+    public record Received(String method, String uri, String token, String contentType, String body, String runId) {
     }
 
     private final HttpServer server;
@@ -67,7 +67,8 @@ public final class ScriptedServer implements AutoCloseable {
         }
         received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                 exchange.getRequestHeaders().getFirst("X-StorageApi-Token"),
-                exchange.getRequestHeaders().getFirst("Content-Type"), body));
+                exchange.getRequestHeaders().getFirst("Content-Type"), body,
+                exchange.getRequestHeaders().getFirst("X-KBC-RunId")));
         Reply reply;
         synchronized (this) {
             reply = script.size() > 1 ? script.poll() : script.peek();

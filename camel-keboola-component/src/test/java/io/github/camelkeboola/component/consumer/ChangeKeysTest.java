@@ -27,8 +27,9 @@ class ChangeKeysTest {
 
     @Test
     void windowKeyNamesTableAndBounds() {
-        assertEquals("in.c-main.orders@10-20", ChangeKeys.ofWindow("in.c-main.orders", new ChangeWindow(10L, 20L, 19L)));
-        assertEquals("in.c-main.orders@-20", ChangeKeys.ofWindow("in.c-main.orders", new ChangeWindow(null, 20L, 19L)));
+        TableMark mark = new TableMark(19L, 20L, 5);
+        assertEquals("in.c-main.orders@10-19/20/5", ChangeKeys.ofWindow("in.c-main.orders", new ChangeWindow(10L, mark)));
+        assertEquals("in.c-main.orders@-19/20/5", ChangeKeys.ofWindow("in.c-main.orders", new ChangeWindow(null, mark)));
     }
 
     @Test

@@ -5,58 +5,64 @@ import org.junit.jupiter.api.Test;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ChangeWindowTest {
 
+    private static final TableMark AT_1000 = new TableMark(1000L, 1000L, 3);
+
     @Test
     void tableNeverLoadedIsIdle() {
-        assertEquals(Optional.empty(), ChangeWindow.after(null, null, null));
-        assertEquals(Optional.empty(), ChangeWindow.after(100L, null, null));
+        TableMark never = new TableMark(null, null, 0);
+        assertEquals(Optional.empty(), ChangeWindow.next(null, null, never));
+        assertEquals(Optional.empty(), ChangeWindow.next(new CursorState(100L, null), null, never));
     }
 
     @Test
-    void firstWindowReadsWholeTableUpToTheLastImportSecondInclusive() {
-        ChangeWindow window = ChangeWindow.after(null, null, 1000L).orElseThrow();
-        assertEquals(null, window.since());
-        assertEquals(1001L, window.until());
-        assertEquals("-1001", window.describe());
+    void firstWindowReadsTheWholeTableOrFromInitialSince() {
+        assertEquals(new ChangeWindow(null, AT_1000), ChangeWindow.next(null, null, AT_1000).orElseThrow());
+        assertEquals(new ChangeWindow(900L, AT_1000), ChangeWindow.next(null, 900L, AT_1000).orElseThrow());
     }
 
     @Test
-    void firstWindowStartsAtInitialSince() {
-        assertEquals(new ChangeWindow(900L, 1001L, 1000L), ChangeWindow.after(null, 900L, 1000L).orElseThrow());
-        assertEquals(Optional.empty(), ChangeWindow.after(null, 1001L, 1000L), "initial bound after the last import");
+    void theNextWindowStartsAtTheLastImportDateReadBeforeTheExportInclusive() {
+        ChangeWindow first = ChangeWindow.next(null, null, AT_1000).orElseThrow();
+        assertEquals(new CursorState(1000L, AT_1000), first.next(),
+                "the second of the last import is read again: an import started in it may not have committed");
+        TableMark later = new TableMark(1005L, 1005L, 4);
+        ChangeWindow second = ChangeWindow.next(first.next(), 5L, later).orElseThrow();
+        assertEquals(new ChangeWindow(1000L, later), second, "a stored cursor wins over initialSince");
+        assertEquals(new CursorState(1005L, later), second.next());
     }
 
     @Test
-    void windowStartsAtTheCursor() {
-        assertEquals(new ChangeWindow(1001L, 1006L, 1005L), ChangeWindow.after(1001L, 5L, 1005L).orElseThrow(),
-                "a stored cursor wins over initialSince");
+    void anUnchangedDetailIsIdleAndAnyChangeOfItIsAChange() {
+        CursorState stored = new CursorState(1000L, AT_1000);
+        assertEquals(Optional.empty(), ChangeWindow.next(stored, null, AT_1000));
+        for (TableMark changed : new TableMark[] {new TableMark(1001L, 1000L, 3), new TableMark(1000L, 1001L, 3),
+                new TableMark(1000L, 1000L, 4)}) {
+            assertEquals(new ChangeWindow(1000L, changed), ChangeWindow.next(stored, null, changed).orElseThrow(),
+                    changed.toString());
+        }
+        assertEquals(new ChangeWindow(1000L, AT_1000), ChangeWindow.next(new CursorState(1000L, null), null, AT_1000)
+                .orElseThrow(), "a cursor without a mark exports");
     }
 
     @Test
-    void noImportSinceTheCursorIsIdle() {
-        assertEquals(Optional.empty(), ChangeWindow.after(1001L, null, 1000L));
-        assertTrue(ChangeWindow.after(1000L, null, 1000L).isPresent(), "the cursor's own second is still open");
+    void anInitialSinceAfterTheLastImportIsKeptAsTheNextStart() {
+        assertEquals(new CursorState(2000L, AT_1000), new ChangeWindow(2000L, AT_1000).next());
     }
 
     @Test
-    void settledOnceTheExportStartedAfterTheLastImportSecond() {
-        ChangeWindow window = ChangeWindow.after(990L, null, 1000L).orElseThrow();
-        assertFalse(window.isSettledAt(1000L));
-        assertTrue(window.isSettledAt(1001L));
-        assertTrue(window.isSettledAt(1002L));
-    }
-
-    @Test
-    void withoutLastSecondStopsBeforeTheLastImport() {
-        assertEquals(new ChangeWindow(990L, 1000L, 1000L),
-                ChangeWindow.after(990L, null, 1000L).orElseThrow().withoutLastSecond().orElseThrow());
-        assertEquals(new ChangeWindow(null, 1000L, 1000L),
-                ChangeWindow.after(null, null, 1000L).orElseThrow().withoutLastSecond().orElseThrow());
-        assertEquals(Optional.empty(), ChangeWindow.after(1000L, null, 1000L).orElseThrow().withoutLastSecond(),
-                "nothing is left when the window is only the open second");
+    void cursorTextRoundTripsAndABareNumberIsASince() {
+        CursorState state = new CursorState(1000L, new TableMark(1000L, null, 7));
+        assertEquals("since=1000,lastImportDate=1000,lastChangeDate=,rowsCount=7", ChangeCursor.format(state));
+        assertEquals(state, ChangeCursor.parse(ChangeCursor.format(state)));
+        CursorState full = new CursorState(990L, AT_1000);
+        assertEquals(full, ChangeCursor.parse(ChangeCursor.format(full)));
+        assertEquals(new CursorState(1234L, null), ChangeCursor.parse("1234"));
+        assertEquals(new CursorState(1234L, null), ChangeCursor.parse("since=1234"));
+        assertThrows(IllegalArgumentException.class, () -> ChangeCursor.parse("since=1,lastImportDate=2"));
+        assertThrows(IllegalArgumentException.class, () -> ChangeCursor.parse("nonsense"));
     }
 }

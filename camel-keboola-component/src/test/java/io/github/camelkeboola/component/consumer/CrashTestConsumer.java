@@ -25,7 +25,7 @@ import java.util.concurrent.CountDownLatch;
  * a file and forces it to disk before the exchange completes (so before the cursor can move), and logs each cursor
  * commit after it was stored.
  * <p>
- * Lines: {@code R <round> <id> <version> <since> <until>} per delivered row, {@code C <round> <cursor>} per commit.
+ * Lines: {@code R <round> <id> <version> <since>} per delivered row, {@code C <round> <cursor>} per commit.
  *
  * @see KeboolaConsumerCrashTest
  */
@@ -66,8 +66,7 @@ public final class CrashTestConsumer {
         @SuppressWarnings("unchecked")
         Map<String, String> row = exchange.getIn().getBody(Map.class);
         return row.get("id") + " " + row.get("version") + " "
-               + seconds(exchange.getIn().getHeader(KeboolaConstants.CHANGED_SINCE, String.class)) + " "
-               + seconds(exchange.getIn().getHeader(KeboolaConstants.CHANGED_UNTIL, String.class));
+               + seconds(exchange.getIn().getHeader(KeboolaConstants.CHANGED_SINCE, String.class));
     }
 
     private static long seconds(String isoOrNull) {

@@ -45,6 +45,11 @@ final class Delivered implements Processor {
         return deliveries.size();
     }
 
+    /** The distinct rows delivered, as {@code id=status} strings, sorted. */
+    java.util.SortedSet<String> distinctRows() {
+        return new java.util.TreeSet<>(rows());
+    }
+
     /** The rows delivered, as {@code id=status} strings, in delivery order. */
     List<String> rows() {
         return deliveries.stream().map(d -> d.row().get("id") + "=" + d.row().get("status")).toList();

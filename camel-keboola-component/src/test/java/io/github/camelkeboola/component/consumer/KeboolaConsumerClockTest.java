@@ -16,12 +16,11 @@ import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Second granularity, with the emulator's clock under the test's control: rows stamped in a second that has not
- * ended may still be joined by more rows in that second, so the consumer delivers them only once the API's clock has
- * moved past it; then it delivers each of them once.
+ * Second granularity, with the emulator's clock under the test's control: a window starts at the {@code lastImportDate}
+ * read before the previous export, inclusive, so rows of the current second are delivered at once and the rows of
+ * that second come again with the next change (an import may have started in it and not committed yet).
  */
 class KeboolaConsumerClockTest extends ConsumerTestSupport {
 
@@ -44,7 +43,7 @@ class KeboolaConsumerClockTest extends ConsumerTestSupport {
     }
 
     @Test
-    void rowsOfTheCurrentSecondWaitUntilItEndsThenArriveOnce() throws Exception {
+    void rowsOfTheCurrentSecondArriveAtOnceAndTheirSecondIsReadAgainWithTheNextChange() throws Exception {
         String tableId = newTableId();
         writer.create(tableId, "id,status\n1,new\n2,new\n");
         MemoryStateRepository cursor = new MemoryStateRepository();
@@ -52,31 +51,36 @@ class KeboolaConsumerClockTest extends ConsumerTestSupport {
         CamelContext context = start(uri(emulator, tableId, "outputType=rows&stateRepository=#cursor&stateKey=k"),
                 delivered, Map.of("cursor", cursor));
 
+        await().until(() -> delivered.size() == 2);
+        assertEquals(List.of("1=new", "2=new"), sorted(delivered.rows()));
+        assertEquals(null, delivered.all().get(0).since(), "the first window is the whole table");
+        await().until(() -> cursor.getState("k") != null);
+        assertEquals("since=" + T.getEpochSecond() + ",lastImportDate=" + T.getEpochSecond() + ",lastChangeDate="
+                     + T.getEpochSecond() + ",rowsCount=2", cursor.getState("k"));
         awaitPolls(context, 3);
-        assertEquals(0, delivered.size(), "the second of the last import has not ended");
-        assertEquals(Long.toString(T.getEpochSecond()), cursor.getState("k"),
-                "everything before that second was read (nothing), so the cursor moved to it");
+        assertEquals(2, delivered.size(), "an unchanged table is not read again");
 
-        writer.upsert(tableId, "id,status\n3,new\n");   // same second, after the consumer's exports
-        awaitPolls(context, 3);
-        assertEquals(0, delivered.size());
-
-        clock.set(T.plusSeconds(1));
-        await().until(() -> delivered.size() == 3);
-        assertEquals(List.of("1=new", "2=new", "3=new"), sorted(delivered.rows()));
-        assertEquals(Long.toString(T.getEpochSecond() + 1), cursor.getState("k"));
+        writer.upsert(tableId, "id,status\n3,new\n");   // same second: lastImportDate stays, rowsCount moves
+        await().until(() -> delivered.size() == 5);
+        assertEquals(List.of("1=new", "2=new", "3=new"), sorted(delivered.rows().subList(2, 5)),
+                "the whole second again, with the new row");
+        assertEquals(T.toString(), delivered.all().get(2).since());
 
         clock.set(T.plusSeconds(5));
         writer.upsert(tableId, "id,status\n2,paid\n");
-        clock.set(T.plusSeconds(6));
-        await().until(() -> delivered.size() == 4);
-        assertEquals("2=paid", delivered.rows().get(3));
-        // a poll between the import and the clock's move reads [T+1, T+5) (empty) first
-        assertTrue(List.of(T.plusSeconds(1).toString(), T.plusSeconds(5).toString()).contains(delivered.all().get(3).since()));
-        assertEquals(T.plusSeconds(6).toString(), delivered.all().get(3).until());
+        await().until(() -> delivered.size() == 8);
+        assertEquals(List.of("1=new", "2=paid", "3=new"), sorted(delivered.rows().subList(5, 8)),
+                "rows stamped in T, the previous lastImportDate, come again");
+        awaitPolls(context, 3);
+        clock.set(T.plusSeconds(9));
+        writer.upsert(tableId, "id,status\n4,new\n");
+        await().until(() -> delivered.size() == 10);
+        assertEquals(List.of("2=paid", "4=new"), sorted(delivered.rows().subList(8, 10)),
+                "from T+5 on: T is not read again");
+        assertEquals(T.plusSeconds(5).toString(), delivered.all().get(8).since());
 
         awaitPolls(context, 3);
-        assertEquals(4, delivered.size(), "each row once");
+        assertEquals(10, delivered.size());
     }
 
     @Test
@@ -87,11 +91,10 @@ class KeboolaConsumerClockTest extends ConsumerTestSupport {
         writer.create(tableId, "id,status\n1,new\n");
         Delivered delivered = new Delivered();
         start(uri(emulator, tableId, "outputType=rows"), delivered, Map.of());
-        clock.set(clock.instant().plusSeconds(1));
         await().until(() -> delivered.size() == 1);
 
-        writer.upsert(tableId, "id,status\n1,paid\n");
         clock.set(clock.instant().plusSeconds(1));
+        writer.upsert(tableId, "id,status\n1,paid\n");
         await().until(() -> delivered.size() == 2);
         assertEquals(List.of("1=new", "1=paid"), delivered.rows());
     }

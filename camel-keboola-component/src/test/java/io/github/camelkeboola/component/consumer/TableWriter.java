@@ -42,9 +42,18 @@ final class TableWriter implements Closeable {
 
     /** Loads a CSV with a header row incrementally: rows with a known id replace it, others are added. */
     void upsert(String tableId, String csv) {
+        finish(startUpsert(tableId, csv));
+    }
+
+    /** Starts {@link #upsert} and returns its accepted job without waiting for it. */
+    JsonNode startUpsert(String tableId, String csv) {
         long fileId = upload(tableId, csv);
-        JsonNode job = api.importAsync(tableId, Map.of("dataFileId", fileId, "incremental", true));
-        api.waitForJob(job, JOB_TIMEOUT);
+        return api.importAsync(tableId, Map.of("dataFileId", fileId, "incremental", true));
+    }
+
+    /** Waits for a job {@link #startUpsert} started. */
+    void finish(JsonNode acceptedJob) {
+        api.waitForJob(acceptedJob, JOB_TIMEOUT);
     }
 
     JsonNode table(String tableId) {

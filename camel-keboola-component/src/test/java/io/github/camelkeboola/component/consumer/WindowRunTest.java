@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WindowRunTest {
 
-    private final WindowRun run = new WindowRun(new ChangeWindow(1L, 2L, 1L), null);
+    private final WindowRun run = new WindowRun(new ChangeWindow(1L, new TableMark(1L, 1L, 1)), null);
 
     @Test
     void commitsOnlyWhenTheLastBatchCompletedSuccessfully() {

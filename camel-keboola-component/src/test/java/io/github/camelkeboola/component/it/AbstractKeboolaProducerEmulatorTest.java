@@ -75,8 +75,6 @@ abstract class AbstractKeboolaProducerEmulatorTest extends CamelTestSupport {
                 from("direct:exportBodyType").toD("keboola:${header.table}?operation=exportTable")
                         .setHeader("bodyType", simple("${body.getClass().getName()}"))
                         .convertBodyTo(String.class);
-                from("direct:copyTable").toD("keboola:${header.table}?operation=exportTable")
-                        .toD("keboola:${header.target}?operation=importTable");
                 from("direct:exportToMock").toD("keboola:${header.table}?operation=exportTable${header.options}")
                         .to("mock:exported");
                 from("direct:exportRowsThenFail").toD("keboola:${header.table}?operation=exportTable&outputType=rows")
@@ -206,23 +204,6 @@ abstract class AbstractKeboolaProducerEmulatorTest extends CamelTestSupport {
     }
 
     @Test
-    void resultTableHeaderOfOneStepDoesNotRedirectTheNext(TestInfo info) {
-        String source = table(info);
-        String target = source + "_copy";
-        ok(source, "", "id,name\n1,alpha\n2,beta\n");
-
-        Exchange copied = template.request("direct:copyTable", e -> {
-            e.getIn().setHeader("table", source);
-            e.getIn().setHeader("target", target);
-        });
-
-        assertThat(copied.getException()).isNull();
-        assertThat(copied.getMessage().getHeader(KeboolaConstants.TABLE_ID)).isEqualTo(target);
-        assertThat(dataLines(exportCsv(target, "", Map.of()))).containsExactly("\"1\",\"alpha\"", "\"2\",\"beta\"");
-        assertThat(dataLines(exportCsv(source, "", Map.of()))).hasSize(2);
-    }
-
-    @Test
     void rowsImportIncrementallyAndExportAsRows(TestInfo info) throws Exception {
         String tableId = table(info);
         ok(tableId, "primaryKey=id", List.of(row("id", "1", "city", "Prague"), row("id", "2", "city", "Brno")));
@@ -331,8 +312,8 @@ abstract class AbstractKeboolaProducerEmulatorTest extends CamelTestSupport {
         ok(tableId, "", "id\n1\n2\n");
 
         assertThat(dataLines(exportCsv(tableId, "changedSince=-1 days", Map.of()))).hasSize(2);
-        assertThat(dataLines(exportCsv(tableId, "", Map.of(KeboolaConstants.CHANGED_SINCE, Instant.now().plusSeconds(3600))))).isEmpty();
-        assertThat(dataLines(exportCsv(tableId, "", Map.of(KeboolaConstants.CHANGED_UNTIL, "-1 hours")))).isEmpty();
+        assertThat(dataLines(exportCsv(tableId, "", Map.of(KeboolaConstants.OVERRIDE_CHANGED_SINCE, Instant.now().plusSeconds(3600))))).isEmpty();
+        assertThat(dataLines(exportCsv(tableId, "", Map.of(KeboolaConstants.OVERRIDE_CHANGED_UNTIL, "-1 hours")))).isEmpty();
     }
 
     @Test
@@ -352,7 +333,7 @@ abstract class AbstractKeboolaProducerEmulatorTest extends CamelTestSupport {
         List<String> lines = Arrays.asList(preview.split("\n"));
         assertThat(lines).hasSize(3).first().isEqualTo("\"name\"");
 
-        Exchange job = call("", "operation=getJob", null, Map.of(KeboolaConstants.JOB_ID, jobId));
+        Exchange job = call("", "operation=getJob", null, Map.of(KeboolaConstants.OVERRIDE_JOB_ID, jobId));
         assertThat(job.getMessage().getBody(Map.class).get("status")).isEqualTo("success");
 
         ok(tableId, "operation=deleteTable", null);

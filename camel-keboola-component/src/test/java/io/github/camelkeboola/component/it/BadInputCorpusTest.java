@@ -276,7 +276,7 @@ class BadInputCorpusTest extends CamelTestSupport {
 
     @Test
     void changedSinceThatDoesNotParseFailsBeforeAnyCall() {
-        Exchange header = send("in.c-corpus.cols", "operation=exportTable", null, Map.of(KeboolaConstants.CHANGED_SINCE, "next tuesday"));
+        Exchange header = send("in.c-corpus.cols", "operation=exportTable", null, Map.of(KeboolaConstants.OVERRIDE_CHANGED_SINCE, "next tuesday"));
         assertThat(header.getException()).isInstanceOf(KeboolaException.class).hasMessageContaining("Invalid changedSince");
 
         Exchange option = send("in.c-corpus.cols", "operation=exportTable&changedSince=RAW(next tuesday)", null, Map.of());

@@ -53,14 +53,25 @@ class KeboolaProducerTest extends CamelTestSupport {
     }
 
     @Test
-    void tableIdHeaderOverridesThePath() {
+    void overrideTableIdHeaderOverridesThePathAndIsRemoved() {
         server.then(Reply.json(200, "{\"id\":\"in.c-main.other\"}"));
 
         Exchange exchange = template.request(uri("in.c-main.orders", "operation=getTable"),
-                e -> e.getIn().setHeader(KeboolaConstants.TABLE_ID, "in.c-main.other"));
+                e -> e.getIn().setHeader(KeboolaConstants.OVERRIDE_TABLE_ID, "in.c-main.other"));
 
         assertThat(server.received().get(0).uri()).isEqualTo("/v2/storage/tables/in.c-main.other");
         assertThat(exchange.getMessage().getHeader(KeboolaConstants.TABLE_ID)).isEqualTo("in.c-main.other");
+        assertThat(exchange.getMessage().getHeaders()).doesNotContainKey(KeboolaConstants.OVERRIDE_TABLE_ID);
+    }
+
+    @Test
+    void tableIdHeaderIsNotAnInput() {
+        server.then(Reply.json(200, "{\"id\":\"in.c-main.orders\"}"));
+
+        template.request(uri("in.c-main.orders", "operation=getTable"),
+                e -> e.getIn().setHeader(KeboolaConstants.TABLE_ID, "in.c-main.other"));
+
+        assertThat(server.received().get(0).uri()).isEqualTo("/v2/storage/tables/in.c-main.orders");
     }
 
     @Test
@@ -81,7 +92,7 @@ class KeboolaProducerTest extends CamelTestSupport {
 
         Object body = template.requestBodyAndHeader(uri("in.c-main.orders",
                         "operation=previewTable&limit=5&columns=id,amount&whereColumn=id&whereValues=1,2&whereOperator=ne"),
-                null, KeboolaConstants.CHANGED_SINCE, "1700000000");
+                null, KeboolaConstants.OVERRIDE_CHANGED_SINCE, "1700000000");
 
         assertThat(body).isEqualTo("\"id\",\"amount\"\n\"1\",\"10\"\n");
         assertThat(server.received().get(0).uri()).isEqualTo("/v2/storage/tables/in.c-main.orders/data-preview?limit=5"
@@ -99,21 +110,28 @@ class KeboolaProducerTest extends CamelTestSupport {
     @Test
     void invalidChangedSinceNamesTheValue() {
         assertThatThrownBy(() -> template.requestBodyAndHeader(uri("in.c-main.orders", "operation=previewTable"), null,
-                KeboolaConstants.CHANGED_SINCE, "last tuesday"))
+                KeboolaConstants.OVERRIDE_CHANGED_SINCE, "last tuesday"))
                 .cause().isInstanceOf(KeboolaException.class).hasMessageContaining("last tuesday");
     }
 
     @Test
-    void getJobReadsTheJobIdHeader() {
+    void getJobReadsTheOverrideJobIdHeader() {
         server.then(Reply.json(200, "{\"id\":7,\"status\":\"success\",\"tableId\":\"in.c-main.orders\"}"));
 
-        Exchange exchange = template.request(uri("", "operation=getJob"), e -> e.getIn().setHeader(KeboolaConstants.JOB_ID, "7"));
+        Exchange exchange = template.request(uri("", "operation=getJob"),
+                e -> e.getIn().setHeader(KeboolaConstants.OVERRIDE_JOB_ID, "7"));
 
         assertThat(exchange.getMessage().getBody(Map.class).get("status")).isEqualTo("success");
         assertThat(exchange.getMessage().getHeader(KeboolaConstants.JOB_ID)).isEqualTo(7L);
+        assertThat(exchange.getMessage().getHeaders()).doesNotContainKey(KeboolaConstants.OVERRIDE_JOB_ID);
         assertThat(server.received().get(0).uri()).isEqualTo("/v2/storage/jobs/7");
-        assertThatThrownBy(() -> template.requestBody(uri("", "operation=getJob"), (Object) null))
-                .cause().isInstanceOf(KeboolaException.class).hasMessageContaining(KeboolaConstants.JOB_ID);
+        // the job id a previous step wrote is an output, not the job to read
+        assertThatThrownBy(() -> template.requestBodyAndHeader(uri("", "operation=getJob"), null, KeboolaConstants.JOB_ID, 7L))
+                .cause().isInstanceOf(KeboolaException.class).hasMessageContaining(KeboolaConstants.OVERRIDE_JOB_ID);
+        assertThatThrownBy(() -> template.requestBodyAndHeader(uri("", "operation=getJob"), null,
+                KeboolaConstants.OVERRIDE_JOB_ID, "seven"))
+                .cause().isInstanceOf(KeboolaException.class).hasMessageContaining("numeric").hasMessageContaining("seven");
+        assertThat(server.received()).hasSize(1);
     }
 
     @Test
@@ -224,7 +242,7 @@ class KeboolaProducerTest extends CamelTestSupport {
             KeboolaEndpoint endpoint = context.getEndpoint("keboola:in.c-main.orders?operation=getTable&stackUrl=" + server.url(),
                     KeboolaEndpoint.class);
             template.requestBody(endpoint, (Object) null);
-            template.request(endpoint, e -> e.getIn().setHeader(KeboolaConstants.TABLE_ID, "in.c-main.missing"));
+            template.request(endpoint, e -> e.getIn().setHeader(KeboolaConstants.OVERRIDE_TABLE_ID, "in.c-main.missing"));
 
             assertThat(log.text()).contains("org.apache.hc.client5.http.headers", "KeboolaEndpoint[").doesNotContain(TOKEN);
         }
@@ -263,7 +281,7 @@ class KeboolaProducerTest extends CamelTestSupport {
                 }
             });
             template.sendBody("direct:secret", "x");
-            Exchange failed = template.send("direct:secret", e -> e.getIn().setHeader(KeboolaConstants.TABLE_ID, "in.c-main.missing"));
+            Exchange failed = template.send("direct:secret", e -> e.getIn().setHeader(KeboolaConstants.OVERRIDE_TABLE_ID, "in.c-main.missing"));
             // a retried 503, then a delete job polled until done
             template.sendBodyAndHeader("direct:secret", "x", KeboolaConstants.OPERATION, "deleteTable");
             KeboolaEndpoint endpoint = context.getEndpoints().stream().filter(KeboolaEndpoint.class::isInstance)

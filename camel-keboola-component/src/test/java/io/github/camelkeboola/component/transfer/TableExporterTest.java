@@ -265,12 +265,22 @@ class TableExporterTest {
         }
 
         @Override
-        public JsonNode createTableAsync(String bucketId, Map<String, Object> params) {
+        public JsonNode createTableAsync(String bucketId, Map<String, Object> params, String runId) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public JsonNode importAsync(String tableId, Map<String, Object> params) {
+        public JsonNode importAsync(String tableId, Map<String, Object> params, String runId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public JsonNode listJobs(int limit, int offset) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<JsonNode> findJobByRunId(String runId, java.time.Instant sentAt) {
             throw new UnsupportedOperationException();
         }
 

@@ -86,6 +86,7 @@ public final class ApiServer implements AutoCloseable {
                 case STATUS -> error(new ApiException(fault.status(), "emulator.injectedFault",
                         "Injected fault: HTTP " + fault.status()));
                 case MAINTENANCE -> maintenance(fault);
+                case ACCEPT_THEN_STATUS -> gatewayError(dispatch(exchange, method, path, null), fault.status());
                 default -> dispatch(exchange, method, path,
                         fault != null && fault.kind() == Fault.Kind.FAIL_JOB ? fault : null);
             };
@@ -168,6 +169,15 @@ public final class ApiServer implements AutoCloseable {
         body.put("reason", "Emulated maintenance");
         body.put("estimatedEndTime", Json.colonTime(stack.clock.instant().plus(fault.duration())));
         return ApiResponse.json(503, body).header("Retry-After", String.valueOf(fault.duration().toSeconds()));
+    }
+
+    /** What a gateway (nginx) answers in place of the upstream's answer {@code handled}: its own HTML page. */
+    private static ApiResponse gatewayError(ApiResponse handled, int status) {
+        LOG.debug("Injected fault: the request was answered {}, the caller gets {}", handled.status(), status);
+        String title = status + (status == 504 ? " Gateway Time-out" : status == 502 ? " Bad Gateway" : " Error");
+        String page = "<html>\r\n<head><title>" + title + "</title></head>\r\n<body>\r\n<center><h1>" + title
+                      + "</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+        return ApiResponse.text(status, "text/html", page);
     }
 
     /** Writes the response; with {@code cutAfter >= 0} sends only that many body bytes and drops the connection. */

@@ -38,7 +38,7 @@ final class AsyncTableEndpoints {
         ArrayNode pk = ((ObjectNode) operation.get("params")).putArray("primaryKey");
         primaryKey.forEach(pk::add);
         Job job = stack.jobs.submit("tableCreate", bucket.id + "." + name, operation, request.token(), request.runId(),
-                request.failJob(), () -> {
+                request.failJob(), bucket.id + "." + name, () -> {
                     try (CsvInput input = new CsvInput(FileParts.of(stack.storage, file), dialect)) {
                         Table table = loads.create(bucket, name, primaryKey, TableLoads.Load.of(input, p),
                                 request.token(), request.runId());
@@ -57,7 +57,7 @@ final class AsyncTableEndpoints {
         ObjectNode operation = operationParams(p, file);
         ((ObjectNode) operation.get("params")).put("incremental", incremental);
         Job job = stack.jobs.submit("tableImport", table.id, operation, request.token(), request.runId(),
-                request.failJob(), () -> {
+                request.failJob(), table.id, () -> {
                     try (CsvInput input = new CsvInput(FileParts.of(stack.storage, file), dialect)) {
                         return loads.importInto(table, TableLoads.Load.of(input, p), incremental, request.token(),
                                 request.runId());

@@ -3,8 +3,10 @@ package io.github.camelkeboola.emulator.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelkeboola.emulator.db.Catalog;
 import io.github.camelkeboola.emulator.db.Event;
+import io.github.camelkeboola.emulator.db.LastImportDate;
 import io.github.camelkeboola.emulator.db.TableData;
 import io.github.camelkeboola.emulator.db.Token;
+import io.github.camelkeboola.emulator.fault.CommitHolds;
 import io.github.camelkeboola.emulator.fault.FaultInjector;
 import io.github.camelkeboola.emulator.jobs.JobQueue;
 import io.github.camelkeboola.emulator.storage.FileStorage;
@@ -25,6 +27,10 @@ public final class Stack {
     public final JobQueue jobs;
     public final FileStorage storage;
     public final FaultInjector faults;
+    /** Holds imports between their start (rows stamped) and their commit (rows visible). */
+    public final CommitHolds commitHolds;
+    /** Which moment of an import {@code lastImportDate} shows. */
+    public final LastImportDate lastImportDate;
     public final Clock clock;
     /** {@code aws}, {@code azure} or {@code gcp}. */
     public final String provider;
@@ -35,12 +41,14 @@ public final class Stack {
     private volatile String baseUrl;
 
     public Stack(Catalog catalog, TableData data, JobQueue jobs, FileStorage storage, FaultInjector faults,
-                 Clock clock, String provider, int sliceRows) {
+                 CommitHolds commitHolds, LastImportDate lastImportDate, Clock clock, String provider, int sliceRows) {
         this.catalog = catalog;
         this.data = data;
         this.jobs = jobs;
         this.storage = storage;
         this.faults = faults;
+        this.commitHolds = commitHolds;
+        this.lastImportDate = lastImportDate;
         this.clock = clock;
         this.provider = provider;
         this.sliceRows = sliceRows;
@@ -72,7 +80,11 @@ public final class Stack {
         return tableLocks.computeIfAbsent(tableId, id -> new ReentrantReadWriteLock(true));
     }
 
-    /** Held for a whole import or create, so imports into one table run one after another. */
+    /**
+     * Held for a whole import or create, so imports into one table run one after another: "Asynchronous imports into
+     * the same table are serialized" (contract §6, apiary.apib). An import's job waits for it before it starts, so the
+     * next import's rows are stamped after the previous one committed.
+     */
     public Lock importLock(String tableId) {
         return importLocks.computeIfAbsent(tableId, id -> new ReentrantLock(true));
     }

@@ -3,6 +3,7 @@ package io.github.camelkeboola.emulator.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelkeboola.emulator.db.Bucket;
+import io.github.camelkeboola.emulator.db.LastImportDate;
 import io.github.camelkeboola.emulator.db.Table;
 import io.github.camelkeboola.emulator.db.TableData;
 import io.github.camelkeboola.emulator.db.Token;
@@ -125,12 +126,12 @@ final class TableLoads {
 
     /** Loads rows into an existing table; returns the import results. */
     ObjectNode importInto(Table table, Load load, boolean incremental, Token token, String runId) throws Exception {
-        stack.event("storage.tableImportStarted", "Started import of table " + table.id, "table", table.id, token, runId,
-                null, null);
         Lock lock = stack.importLock(table.id);
         lock.lock();
         ObjectNode results;
         try {
+            stack.event("storage.tableImportStarted", "Started import of table " + table.id, "table", table.id, token,
+                    runId, null, null);
             if (stack.catalog.table(table.id).isEmpty()) {
                 throw new JobFailedException("storage.tables.notFound", "The table \"" + table.name
                         + "\" was not found in the bucket \"" + table.bucketId + "\".");
@@ -161,17 +162,21 @@ final class TableLoads {
     }
 
     /**
-     * Streams the CSV's rows into a staging table (the caller holds the table's import lock), then applies
-     * them under the table's write lock and updates its metadata. Rows are stamped with the import time,
-     * which also becomes {@code lastImportDate}.
+     * Streams the CSV's rows into a staging table (the caller holds the table's import lock), then commits them under
+     * the table's write lock and updates its metadata. This is how a real import runs (contract §11, from
+     * keboola/php-db-import-export {@code Backend/Snowflake/ToFinalTable/IncrementalImporter.php} and
+     * {@code FullImporter.php}): the rows are stamped with the second the import starts, taken before any of its work,
+     * but they, {@code rowsCount}, {@code lastImportDate} and {@code lastChangeDate} become visible to the table detail
+     * and to exports only at the commit, which {@link io.github.camelkeboola.emulator.fault.CommitHolds} can put off.
+     * {@code lastImportDate} shows the start or the commit, as {@link LastImportDate} says.
      */
     private ObjectNode load(Table table, Load load, List<String> columns, boolean incremental, boolean newTable)
             throws Exception {
-        long now = stack.now();
+        long started = stack.now();
         long rows;
         List<String> columnsAfter;
         List<String> newColumns;
-        try (TableData.Loader loader = stack.data.loader(table, columns, now)) {
+        try (TableData.Loader loader = stack.data.loader(table, columns, started)) {
             for (String[] row = load.input().next(); row != null; row = load.input().next()) {
                 if (row.length > columns.size()) {
                     throw new JobFailedException("invalidCsv", "A row of the CSV file has " + row.length
@@ -181,6 +186,7 @@ final class TableLoads {
             }
             columnsAfter = loader.columnsAfter();
             newColumns = columnsAfter.stream().filter(c -> !table.columns.contains(c)).toList();
+            stack.commitHolds.beforeCommit(table.id);
             Lock write = stack.tableLock(table.id).writeLock();
             write.lock();
             try {
@@ -189,12 +195,13 @@ final class TableLoads {
                             + "\" was deleted from the bucket \"" + table.bucketId + "\" during the import.");
                 }
                 rows = loader.apply(incremental, table.primaryKey);
+                long importDate = stack.lastImportDate == LastImportDate.COMMIT ? stack.now() : started;
                 synchronized (stack.catalog) {
                     table.columns = new ArrayList<>(columnsAfter);
                     table.rowsCount = rows;
                     table.dataSizeBytes = (incremental ? table.dataSizeBytes : 0) + load.input().bytes();
-                    table.lastImportDate = now;
-                    table.lastChangeDate = now;
+                    table.lastImportDate = importDate;
+                    table.lastChangeDate = importDate;
                     table.dataVersion++;
                     if (!newTable) {
                         stack.catalog.putTable(table);

@@ -7,7 +7,7 @@ import java.util.Objects;
  * One misbehaviour the emulator can be told to show, for reliability tests.
  *
  * @param kind        what happens
- * @param status      HTTP status for {@link Kind#STATUS}
+ * @param status      HTTP status for {@link Kind#STATUS} and {@link Kind#ACCEPT_THEN_STATUS}
  * @param duration    {@code Retry-After} for {@link Kind#MAINTENANCE}, the pause for {@link Kind#DELAY}
  * @param afterBytes  bytes of the body sent before the connection is cut, for {@link Kind#CUT_BODY}
  * @param errorCode   job error code for {@link Kind#FAIL_JOB}
@@ -25,7 +25,12 @@ public record Fault(Kind kind, int status, Duration duration, long afterBytes, S
         /** Send the response head and part of the body, then close the connection. */
         CUT_BODY,
         /** Accept the request that creates a job, and let that job end in {@code error}. */
-        FAIL_JOB
+        FAIL_JOB,
+        /**
+         * Handle the request in full (a job-creating call creates its job), then answer with an error status in place
+         * of the real answer, as a gateway does whose upstream answered too late (504) or broke off (502).
+         */
+        ACCEPT_THEN_STATUS
     }
 
     public Fault {
@@ -51,5 +56,10 @@ public record Fault(Kind kind, int status, Duration duration, long afterBytes, S
 
     public static Fault failJob(String errorCode, String message) {
         return new Fault(Kind.FAIL_JOB, 0, null, 0, errorCode, message);
+    }
+
+    /** The request takes effect, and the caller gets {@code status} (a gateway's 502 or 504) instead of its answer. */
+    public static Fault acceptThenStatus(int status) {
+        return new Fault(Kind.ACCEPT_THEN_STATUS, status, null, 0, null, null);
     }
 }

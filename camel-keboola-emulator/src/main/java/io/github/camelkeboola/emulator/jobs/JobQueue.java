@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs Storage jobs in the background. A job is created {@code waiting}, moves to {@code processing}
@@ -34,7 +36,10 @@ public final class JobQueue implements AutoCloseable {
 
     private final Catalog catalog;
     private final Clock clock;
-    private final ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
+    // per queue (table), the end of the job submitted last: the next one starts after it
+    private final ConcurrentHashMap<String, CompletableFuture<Void>> queues = new ConcurrentHashMap<>();
+    // a thread per running job: jobs waiting for a table (serialized imports, a held commit) block no other job
+    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "keboola-emulator-job");
         t.setDaemon(true);
         return t;
@@ -56,6 +61,15 @@ public final class JobQueue implements AutoCloseable {
      */
     public Job submit(String operationName, String tableId, JsonNode operationParams, Token token, String runId,
                       Fault failWith, Work work) {
+        return submit(operationName, tableId, operationParams, token, runId, failWith, null, work);
+    }
+
+    /**
+     * Creates a job that stays {@code waiting} until the jobs submitted before it with the same {@code queue} (a table
+     * id) have ended, the way Storage runs the imports into one table one after another (null: starts at once).
+     */
+    public Job submit(String operationName, String tableId, JsonNode operationParams, Token token, String runId,
+                      Fault failWith, String queue, Work work) {
         Job job = new Job();
         job.id = catalog.nextId();
         job.operationName = operationName;
@@ -66,7 +80,26 @@ public final class JobQueue implements AutoCloseable {
         job.creatorTokenId = token.id;
         job.creatorTokenDescription = token.description;
         catalog.putJob(job);
-        workers.execute(() -> execute(job, failWith, work));
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture<Void> before = queue == null ? null : queues.put(queue, done);
+        workers.execute(() -> {
+            try {
+                if (before != null) {
+                    before.get();
+                }
+                execute(job, failWith, work);
+            } catch (InterruptedException e) {
+                // the emulator is closing: the job never starts
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e); // never: the futures only complete normally
+            } finally {
+                done.complete(null);
+                if (queue != null) {
+                    queues.remove(queue, done);
+                }
+            }
+        });
         return job;
     }
 

@@ -27,14 +27,25 @@ public final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String baseUrl;
     private final String token;
+    private final String runId;
 
     public ApiClient(String baseUrl, String token) {
+        this(baseUrl, token, null);
+    }
+
+    private ApiClient(String baseUrl, String token, String runId) {
         this.baseUrl = baseUrl;
         this.token = token;
+        this.runId = runId;
     }
 
     public ApiClient withToken(String otherToken) {
-        return new ApiClient(baseUrl, otherToken);
+        return new ApiClient(baseUrl, otherToken, runId);
+    }
+
+    /** A client whose requests carry {@code X-KBC-RunId: runId}. */
+    public ApiClient withRunId(String runId) {
+        return new ApiClient(baseUrl, token, runId);
     }
 
     public record Response(int status, String body, HttpHeaders headers) {
@@ -90,6 +101,9 @@ public final class ApiClient {
         }
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        if (runId != null) {
+            request.header("X-KBC-RunId", runId);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,29 @@
+package io.github.camelkeboola.component.consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelkeboola.component.api.ChangeTimes;
+
+import java.time.Instant;
+
+/**
+ * What the table detail says about the table's data: {@code lastImportDate} and {@code lastChangeDate} (epoch seconds,
+ * API clock) and {@code rowsCount}. Any difference between two marks is a change (contract §11): two imports in one
+ * second leave {@code lastImportDate} alone but not always {@code rowsCount}; a rows delete moves only
+ * {@code lastChangeDate}.
+ */
+record TableMark(Long lastImportDate, Long lastChangeDate, long rowsCount) {
+
+    static TableMark of(JsonNode table) {
+        return new TableMark(epochSeconds(table.path("lastImportDate")), epochSeconds(table.path("lastChangeDate")),
+                table.path("rowsCount").asLong(0));
+    }
+
+    /** Whether the table has ever been loaded: without an import it has no rows to deliver. */
+    boolean loaded() {
+        return lastImportDate != null;
+    }
+
+    private static Long epochSeconds(JsonNode time) {
+        return time.isTextual() && !time.asText().isBlank() ? ChangeTimes.toEpochSeconds(time.asText(), Instant.EPOCH) : null;
+    }
+}
