@@ -76,16 +76,16 @@ public class KeboolaConfiguration implements Cloneable {
               description = "The imported CSV has no header row; its columns are given by columns, or the table's columns in order.")
     private boolean withoutHeaders;
 
+    @UriParam(label = "producer",
+              description = "Lower bound (inclusive) of the rows' change time for exportTable and previewTable: epoch seconds,"
+                            + " ISO-8601, or a relative expression such as -2 days. The consumer's cursor sets its own.")
+    private String changedSince;
+
     @UriParam(label = "producer", defaultValue = "false",
               description = "Map rows: a column missing from a row is written as an empty value. Off, such a row fails the"
                             + " import before anything is uploaded, naming the row and the column (on an incremental upsert an"
                             + " empty value would overwrite the stored one).")
     private boolean missingColumnsAsEmpty;
-
-    @UriParam(label = "producer",
-              description = "Lower bound (inclusive) of the rows' change time for exportTable and previewTable: epoch seconds,"
-                            + " ISO-8601, or a relative expression such as -2 days. The consumer's cursor sets its own.")
-    private String changedSince;
 
     @UriParam(label = "producer",
               description = "Upper bound (exclusive) of the rows' change time for exportTable and previewTable, in the same"

@@ -75,10 +75,6 @@ public final class KeboolaConstants {
               javaType = "String")
     public static final String CHANGED_SINCE = "CamelKeboolaChangedSince";
 
-    @Metadata(label = "consumer", description = "Out: the delivered window's upper bound (exclusive), ISO-8601 UTC.",
-              javaType = "String")
-    public static final String CHANGED_UNTIL = "CamelKeboolaChangedUntil";
-
     @Metadata(label = "consumer", description = "Out: a stable key of the delivered change, for the Idempotent Consumer EIP.",
               javaType = "String")
     public static final String CHANGE_KEY = "CamelKeboolaChangeKey";

@@ -18,7 +18,9 @@ import java.util.Optional;
  * <li>{@code GET jobs} has no runId filter: only {@code limit} (default 100), {@code offset},
  *     {@code storage_job_status} and created/start/end time bounds ({@code apiary.apib}, "Jobs list"). The PHP
  *     client's tests find a run's jobs by listing and filtering on {@code runId} themselves
- *     ({@code tests/StorageApiTestCase.php} {@code listJobsByRunId()}); so does this class.</li>
+ *     ({@code tests/StorageApiTestCase.php} {@code listJobsByRunId()}); so does this class. The Python client's
+ *     {@code Jobs.list()} takes no filter at all; only its {@code Files.list()} has {@code run_id}
+ *     (keboola/sapi-python-client {@code kbcstorage/jobs.py}, {@code kbcstorage/files.py}).</li>
  * <li>The list is newest first: those tests take {@code listJobs()[0]} as the job just started
  *     ({@code tests/Backend/FileWorkspace/WorkspacesTest.php}).</li>
  * </ul>

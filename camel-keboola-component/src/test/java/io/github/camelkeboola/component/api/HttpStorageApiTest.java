@@ -160,6 +160,37 @@ class HttpStorageApiTest {
         assertThat(server.received()).extracting(ScriptedServer.Received::method).containsExactly("POST", "GET");
     }
 
+    private static String jobsPage(int count, String createdTime, String lastRunId) {
+        StringBuilder page = new StringBuilder("[");
+        for (int i = 0; i < count; i++) {
+            page.append(i == 0 ? "" : ",").append("{\"id\":").append(1000 - i).append(",\"status\":\"success\",\"runId\":\"")
+                .append(i == count - 1 && lastRunId != null ? lastRunId : "other-" + i)
+                .append("\",\"createdTime\":\"").append(createdTime).append("\"}");
+        }
+        return page.append("]").toString();
+    }
+
+    @Test
+    void runIdLookUpPagesNewestFirstUntilItFindsTheJob() {
+        server.then(Reply.json(200, jobsPage(100, "2030-01-01T10:00:00+0100", null)))
+              .then(Reply.json(200, jobsPage(3, "2030-01-01T10:00:00+0100", "wanted")));
+
+        JsonNode job = api.findJobByRunId("wanted", java.time.Instant.parse("2030-01-01T08:59:00Z")).orElseThrow();
+
+        assertThat(job.get("runId").asText()).isEqualTo("wanted");
+        assertThat(server.received()).extracting(ScriptedServer.Received::uri)
+                .containsExactly("/v2/storage/jobs?limit=100&offset=0", "/v2/storage/jobs?limit=100&offset=100");
+    }
+
+    @Test
+    void runIdLookUpStopsAtJobsCreatedLongBeforeTheCall() {
+        server.then(Reply.json(200, jobsPage(100, "2030-01-01T09:00:00+0100", null)));
+
+        // the call was sent an hour after these jobs were created: beyond the clock-skew margin, none can be its job
+        assertThat(api.findJobByRunId("wanted", java.time.Instant.parse("2030-01-01T09:00:00Z"))).isEmpty();
+        assertThat(server.received()).hasSize(1);
+    }
+
     @Test
     void everyJobCreatingCallCarriesAFreshRunId() {
         server.then(Reply.json(202, "{\"id\":8,\"status\":\"waiting\"}"));

@@ -31,7 +31,7 @@ final class Delivered implements Processor {
         deliveries.add(new Delivery(body,
                 exchange.getIn().getHeader(KeboolaConstants.TABLE_ID, String.class),
                 exchange.getIn().getHeader(KeboolaConstants.CHANGED_SINCE, String.class),
-                exchange.getIn().getHeader(KeboolaConstants.CHANGED_UNTIL, String.class),
+                exchange.getIn().getHeader("CamelKeboolaChangedUntil", String.class), // no longer written: a window has no upper bound
                 exchange.getIn().getHeader(KeboolaConstants.JOB_ID, Long.class),
                 exchange.getIn().getHeader(KeboolaConstants.CHANGE_KEY, String.class),
                 exchange.getProperty(Exchange.BATCH_SIZE, Integer.class)));
