@@ -15,20 +15,19 @@ import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.io.CloseMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.FilterInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -238,8 +237,10 @@ public class HttpStorageApi implements StorageApi {
 
     @Override
     public InputStream previewTable(String tableId, Map<String, Object> params) {
-        return execute(ApiCall.get("tables/%s/data-preview", tableId).query(params).table(tableId), true,
-                response -> new ResponseInputStream(response));
+        // read whole inside the call (at most 1000 rows): an answer cut halfway is then retried like any GET
+        return execute(ApiCall.get("tables/%s/data-preview", tableId).query(params).table(tableId), false,
+                response -> new ByteArrayInputStream(response.getEntity() == null ? new byte[0]
+                        : EntityUtils.toByteArray(response.getEntity())));
     }
 
     @Override
@@ -453,25 +454,6 @@ public class HttpStorageApi implements StorageApi {
         @Override
         public String toString() {
             return getName() + ": xxxxxx";
-        }
-    }
-
-    /** The body of an answer the caller reads as a stream; closing it releases the connection. */
-    private static final class ResponseInputStream extends FilterInputStream {
-        private final ClassicHttpResponse response;
-
-        ResponseInputStream(ClassicHttpResponse response) throws IOException {
-            super(response.getEntity() == null ? InputStream.nullInputStream() : response.getEntity().getContent());
-            this.response = response;
-        }
-
-        @Override
-        public void close() throws IOException {
-            try {
-                super.close();
-            } finally {
-                response.close();
-            }
         }
     }
 }

@@ -29,10 +29,8 @@ final class ImportTableOperation implements ProducerOperation {
         KeboolaConfiguration config = request.config();
         StorageApi api = request.api();
         String tableId = request.requireTableId("importTable");
+        TableIds.checkForImport(tableId);
         int lastDot = tableId.lastIndexOf('.');
-        if (lastDot <= 0 || tableId.indexOf('.') == lastDot) {
-            throw new KeboolaException("importTable needs a table id of the form stage.c-bucket.table, got " + tableId, tableId, null);
-        }
         ImportAttempt previous = ImportAttempt.previous(request.exchange(), tableId);
         if (previous != null) {
             Optional<JsonNode> accepted = previous.acceptedJob(api);
@@ -56,13 +54,20 @@ final class ImportTableOperation implements ProducerOperation {
             throw new KeboolaException("Table " + tableId + " does not exist and the CSV has no header row: set columns"
                                        + " (or the CamelKeboolaColumns header) so the table can be created", tableId, null);
         }
-        if (create) {
-            api.ensureBucket(bucketId);
-        }
-
         ImportAttempt attempt = ImportAttempt.start(request.exchange(), previous, tableId, create);
         if (attempt.fileId == null) {
-            attempt.fileId = upload(request, tableId, tableName, create && withoutHeaders ? columns : null);
+            List<String> headerRow = create && withoutHeaders ? columns : null;
+            // the first record is checked here, before anything is created or uploaded; the rest as it uploads
+            try (InputStream csv = CheckedCsv.open(CsvBody.open(request.in(), columns, config, tableId, headerRow),
+                    CsvBody.delimiter(config).charAt(0), CsvBody.enclosure(config), withoutHeaders && headerRow == null,
+                    withoutHeaders && headerRow == null && !columns.isEmpty() ? columns.size() : -1, tableId)) {
+                if (create) {
+                    api.ensureBucket(bucketId);
+                }
+                attempt.fileId = upload(request, tableId, tableName, csv);
+            }
+        } else if (create) {
+            api.ensureBucket(bucketId);
         }
         Long fileId = attempt.fileId;
         request.setResultHeaders(tableId, null, fileId);
@@ -75,15 +80,12 @@ final class ImportTableOperation implements ProducerOperation {
         finish(request, attempt, accepted);
     }
 
-    /** Uploads the body; a table is created from the file's header row, so a headerless CSV gets {@code headerRow}. */
-    private static Long upload(OperationRequest request, String tableId, String tableName, List<String> headerRow)
-            throws Exception {
+    /** Uploads the (checked) CSV of the body into a new file. */
+    private static Long upload(OperationRequest request, String tableId, String tableName, InputStream csv) {
         JsonNode prepared = request.api().prepareFile(tableName + ".csv.gz", false, Map.of("tags", List.of("camel-keboola")));
         Long fileId = OperationRequest.id(prepared);
         request.setResultHeaders(tableId, null, fileId);
-        try (InputStream csv = CsvBody.open(request.in(), request.columns(), request.config(), tableId, headerRow)) {
-            request.endpoint().getFileTransfer().uploadGzipped(prepared, csv);
-        }
+        request.endpoint().getFileTransfer().uploadGzipped(prepared, csv);
         return fileId;
     }
 

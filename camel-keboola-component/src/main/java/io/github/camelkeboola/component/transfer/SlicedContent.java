@@ -38,13 +38,30 @@ final class SlicedContent extends InputStream {
     private InputStream current;
     private volatile boolean closed;
 
-    SlicedContent(ObjectStore store, List<String> keys, StorageHttp http, ExecutorService executor, int parallelism) {
+    SlicedContent(ObjectStore store, List<String> keys, StorageHttp http, ExecutorService executor, int parallelism)
+            throws IOException {
         this.store = store;
         this.keys = keys;
         this.http = http;
         this.executor = executor;
         this.parallelism = parallelism;
         fetchAhead();
+        // the first slice is waited for here, so a storage failure fails the step that opened the content, not a
+        // later step that reads it
+        try {
+            openNext();
+        } catch (IOException | RuntimeException e) {
+            closeQuietly();
+            throw e;
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (IOException ignored) {
+            // the original failure matters
+        }
     }
 
     @Override

@@ -476,7 +476,7 @@ abstract class AbstractKeboolaProducerEmulatorTest extends CamelTestSupport {
     }
 
     @Test
-    void noCredentialReachesAnyLogWithEveryLoggerAtTrace(TestInfo info) {
+    void noCredentialReachesAnyLogWithEveryLoggerAtTrace(TestInfo info) throws Exception {
         String tableId = table(info);
         String token = emulator().token();
         // over two parts of 256 KiB that do not compress: GCS uploads it through a resumable session (upload_id)
@@ -497,6 +497,25 @@ abstract class AbstractKeboolaProducerEmulatorTest extends CamelTestSupport {
             });
             Exchange failed = call(tableId + "x", "operation=getTable", null, Map.of());
             assertThat(failed.getException()).isInstanceOf(KeboolaException.class);
+            // the consumer, with a poll that fails on the file storage, and what the dev console shows of it
+            String small = tableId + "_small";
+            ok(small, "", "id\n1\n2\n");
+            emulator().faults().inject(FaultTarget.FILE_STORAGE, "GET", "_part_", Fault.status(403), 1);
+            MockEndpoint consumed = getMockEndpoint("mock:consumed");
+            consumed.expectedMinimumMessageCount(2);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("keboola:" + small + "?outputType=rows&delay=100&initialDelay=0").routeId("secrets-consumer").to("mock:consumed");
+                }
+            });
+            consumed.assertIsSatisfied(TimeUnit.SECONDS.toMillis(60));
+            org.apache.camel.console.DevConsole console = org.apache.camel.support.PluginHelper.getDevConsoleResolver(context)
+                    .resolveDevConsole("keboola");
+            String consoleText = console.call(org.apache.camel.console.DevConsole.MediaType.TEXT) + " "
+                                 + console.call(org.apache.camel.console.DevConsole.MediaType.JSON);
+            assertThat(consoleText).contains(small);
+            context.getRouteController().stopRoute("secrets-consumer");
 
             Set<String> issued = emulator().issuedCredentials();
             // the values that were handed out, so the assertion below cannot pass for want of anything to find
@@ -516,6 +535,9 @@ abstract class AbstractKeboolaProducerEmulatorTest extends CamelTestSupport {
                 }
             }
             assertThat(failed.getException().getMessage()).doesNotContain(token);
+            for (String secret : secrets) {
+                assertThat(consoleText).as("the dev console").doesNotContain(secret);
+            }
         }
     }
 

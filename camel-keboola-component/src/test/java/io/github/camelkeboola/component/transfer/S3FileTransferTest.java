@@ -241,9 +241,10 @@ class S3FileTransferTest {
         s3.putObject(key + "manifest", manifest(slices));
 
         try (InputStream content = transfer.openContent(s3.detail(16, key, true, proxy.endpoint()))) {
-            // Nothing read yet: two slices (the parallelism) are fetched ahead, and no more.
-            await().atMost(Duration.ofSeconds(10)).until(() -> sliceGets() == 2);
-            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> sliceGets() == 2);
+            // Nothing read yet: the first slice is there (opening waits for it) and two (the parallelism) are fetched
+            // ahead, and no more.
+            await().atMost(Duration.ofSeconds(10)).until(() -> sliceGets() == 3);
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> sliceGets() == 3);
             assertEquals(expected.toString(), new String(content.readAllBytes(), StandardCharsets.UTF_8));
         }
         assertEquals(6, sliceGets());

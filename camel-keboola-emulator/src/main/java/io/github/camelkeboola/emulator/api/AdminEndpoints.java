@@ -100,6 +100,7 @@ final class AdminEndpoints {
             case CUT_BODY -> Fault.cutBody(p.integer("afterBytes") == null ? 0 : p.integer("afterBytes"));
             case FAIL_JOB -> Fault.failJob(p.string("errorCode"), p.string("message"));
             case ACCEPT_THEN_STATUS -> Fault.acceptThenStatus(p.integer("status") == null ? 504 : (int) status);
+            case GATEWAY_PAGE -> Fault.gatewayPage(p.integer("status") == null ? 502 : (int) status);
         };
         long times = p.integer("times") == null ? 1 : p.integer("times");
         FaultInjector.Rule rule = stack.faults.inject(target, p.string("method"), p.string("path", ".*"), fault, (int) times);

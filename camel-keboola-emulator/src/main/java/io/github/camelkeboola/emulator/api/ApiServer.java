@@ -87,6 +87,7 @@ public final class ApiServer implements AutoCloseable {
                         "Injected fault: HTTP " + fault.status()));
                 case MAINTENANCE -> maintenance(fault);
                 case ACCEPT_THEN_STATUS -> gatewayError(dispatch(exchange, method, path, null), fault.status());
+                case GATEWAY_PAGE -> gatewayPage(fault.status());
                 default -> dispatch(exchange, method, path,
                         fault != null && fault.kind() == Fault.Kind.FAIL_JOB ? fault : null);
             };
@@ -174,6 +175,10 @@ public final class ApiServer implements AutoCloseable {
     /** What a gateway (nginx) answers in place of the upstream's answer {@code handled}: its own HTML page. */
     private static ApiResponse gatewayError(ApiResponse handled, int status) {
         LOG.debug("Injected fault: the request was answered {}, the caller gets {}", handled.status(), status);
+        return gatewayPage(status);
+    }
+
+    private static ApiResponse gatewayPage(int status) {
         String title = status + (status == 504 ? " Gateway Time-out" : status == 502 ? " Bad Gateway" : " Error");
         String page = "<html>\r\n<head><title>" + title + "</title></head>\r\n<body>\r\n<center><h1>" + title
                       + "</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";

@@ -18,6 +18,8 @@ public record Fault(Kind kind, int status, Duration duration, long afterBytes, S
     public enum Kind {
         /** Answer with an error status (500, 502, 504, ...) and a Keboola error body. */
         STATUS,
+        /** Answer with an error status and a gateway's HTML page instead of a Keboola error body; nothing is done. */
+        GATEWAY_PAGE,
         /** Answer 503 with {@code Retry-After} and the maintenance body. */
         MAINTENANCE,
         /** Wait before handling the request normally. */
@@ -36,6 +38,11 @@ public record Fault(Kind kind, int status, Duration duration, long afterBytes, S
     public Fault {
         Objects.requireNonNull(kind, "kind");
         duration = duration == null ? Duration.ZERO : duration;
+    }
+
+    /** Answer {@code status} with a gateway's (nginx) HTML page, without handling the request. */
+    public static Fault gatewayPage(int status) {
+        return new Fault(Kind.GATEWAY_PAGE, status, null, 0, null, null);
     }
 
     public static Fault status(int status) {

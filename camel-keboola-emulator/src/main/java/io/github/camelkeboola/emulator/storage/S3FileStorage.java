@@ -275,9 +275,12 @@ final class S3FileStorage implements FileStorage {
     }
 
     private static FaultingFrontend.ErrorResponse errorBody(int status) {
-        String body = status == 503
-                ? s3Error("SlowDown", "Please reduce your request rate.")
-                : s3Error("InternalError", "We encountered an internal error. Please try again.");
+        String body = switch (status) {
+            case 503 -> s3Error("SlowDown", "Please reduce your request rate.");
+            // what S3 answers once the STS session of a file's credentials is over
+            case 400, 403 -> s3Error("ExpiredToken", "The provided token has expired.");
+            default -> s3Error("InternalError", "We encountered an internal error. Please try again.");
+        };
         return new FaultingFrontend.ErrorResponse("application/xml", body, List.of());
     }
 
