@@ -47,12 +47,12 @@ public interface KeboolaEndpointBuilderFactory {
         }
 
         /**
-         * How exported rows reach the route: stream (CSV with a header row), rows (Map per row) or
-         * file.
+         * How exported rows reach the route: stream (CSV with a header row) or rows (Map per row).
+         * To write an export to a file, send the stream to the file component.
          *
          * The option is a: {@code io.github.camelkeboola.component.KeboolaOutputType} type.
          *
-         * Values: stream, rows, file
+         * Values: stream, rows
          * Default: stream
          * Group: common
          *
@@ -65,13 +65,13 @@ public interface KeboolaEndpointBuilderFactory {
         }
 
         /**
-         * How exported rows reach the route: stream (CSV with a header row), rows (Map per row) or
-         * file.
+         * How exported rows reach the route: stream (CSV with a header row) or rows (Map per row).
+         * To write an export to a file, send the stream to the file component.
          *
          * The option will be converted to a {@code
          * io.github.camelkeboola.component.KeboolaOutputType} type.
          *
-         * Values: stream, rows, file
+         * Values: stream, rows
          * Default: stream
          * Group: common
          *
@@ -1246,12 +1246,12 @@ public interface KeboolaEndpointBuilderFactory {
         }
 
         /**
-         * How exported rows reach the route: stream (CSV with a header row), rows (Map per row) or
-         * file.
+         * How exported rows reach the route: stream (CSV with a header row) or rows (Map per row).
+         * To write an export to a file, send the stream to the file component.
          *
          * The option is a: {@code io.github.camelkeboola.component.KeboolaOutputType} type.
          *
-         * Values: stream, rows, file
+         * Values: stream, rows
          * Default: stream
          * Group: common
          *
@@ -1264,13 +1264,13 @@ public interface KeboolaEndpointBuilderFactory {
         }
 
         /**
-         * How exported rows reach the route: stream (CSV with a header row), rows (Map per row) or
-         * file.
+         * How exported rows reach the route: stream (CSV with a header row) or rows (Map per row).
+         * To write an export to a file, send the stream to the file component.
          *
          * The option will be converted to a {@code
          * io.github.camelkeboola.component.KeboolaOutputType} type.
          *
-         * Values: stream, rows, file
+         * Values: stream, rows
          * Default: stream
          * Group: common
          *
@@ -1575,21 +1575,6 @@ public interface KeboolaEndpointBuilderFactory {
          */
         default KeboolaEndpointProducerBuilder operation(String operation) {
             doSetProperty("operation", operation);
-            return this;
-        }
-
-        /**
-         * Directory the CSV is written to when outputType=file (exportTable).
-         *
-         * The option is a: {@code java.lang.String} type.
-         *
-         * Group: producer
-         *
-         * @param outputDirectory the value to set
-         * @return the dsl builder
-         */
-        default KeboolaEndpointProducerBuilder outputDirectory(String outputDirectory) {
-            doSetProperty("outputDirectory", outputDirectory);
             return this;
         }
 
@@ -2066,12 +2051,12 @@ public interface KeboolaEndpointBuilderFactory {
         }
 
         /**
-         * How exported rows reach the route: stream (CSV with a header row), rows (Map per row) or
-         * file.
+         * How exported rows reach the route: stream (CSV with a header row) or rows (Map per row).
+         * To write an export to a file, send the stream to the file component.
          *
          * The option is a: {@code io.github.camelkeboola.component.KeboolaOutputType} type.
          *
-         * Values: stream, rows, file
+         * Values: stream, rows
          * Default: stream
          * Group: common
          *
@@ -2085,13 +2070,13 @@ public interface KeboolaEndpointBuilderFactory {
         }
 
         /**
-         * How exported rows reach the route: stream (CSV with a header row), rows (Map per row) or
-         * file.
+         * How exported rows reach the route: stream (CSV with a header row) or rows (Map per row).
+         * To write an export to a file, send the stream to the file component.
          *
          * The option will be converted to a {@code
          * io.github.camelkeboola.component.KeboolaOutputType} type.
          *
-         * Values: stream, rows, file
+         * Values: stream, rows
          * Default: stream
          * Group: common
          *
