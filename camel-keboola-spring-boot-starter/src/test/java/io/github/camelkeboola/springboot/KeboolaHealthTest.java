@@ -114,7 +114,8 @@ class KeboolaHealthTest {
                 from("direct:bad-token").to("keboola:in.c-health.rejected?token=" + BAD_TOKEN);
                 from("keboola:" + TABLE + "?delay=200&token=" + BAD_TOKEN).routeId("bad-token-consumer")
                         .to("log:never");
-                // maxRetries=0: the producer check retries a refused connection like any safe call otherwise
+                // maxRetries=0 for the consumer: its poll retries a refused connection (about a minute) before it fails;
+                // the producer check makes one short attempt whatever the endpoint's retries
                 String unreachable = "stackUrl=http://127.0.0.1:" + CLOSED_PORT + "&maxRetries=0&connectTimeout=2s";
                 from("direct:unreachable").to("keboola:in.c-health.unreachable?" + unreachable);
                 from("keboola:" + TABLE + "?delay=200&" + unreachable).routeId("unreachable-consumer")
