@@ -18,23 +18,12 @@ public class KeboolaComponentConfiguration extends ComponentConfigurationPropert
     /**
      * Types of the options given as bean references (#name or #bean:name).
      */
-    static final Set<Class<?>> BEAN_REFERENCE_TYPES = Set.of(io.github.camelkeboola.component.KeboolaConfiguration.class, org.apache.camel.spi.StateRepository.class);
+    static final Set<Class<?>> BEAN_REFERENCE_TYPES = Set.of(io.github.camelkeboola.component.KeboolaConfiguration.class, java.util.Map.class, org.apache.camel.spi.StateRepository.class);
 
     /**
      * Whether to enable auto configuration of the keboola component. This is enabled by default.
      */
     private Boolean enabled;
-
-    /**
-     * Lower bound (inclusive) of the rows' change time for an export: epoch seconds, ISO-8601, or a relative
-     * expression such as -2 days.
-     */
-    private String changedSince;
-
-    /**
-     * Upper bound (exclusive) of the rows' change time for an export, in the same forms as changedSince.
-     */
-    private String changedUntil;
 
     /**
      * Comma-separated columns: the columns exported, or the columns of an imported CSV that has no header row.
@@ -46,16 +35,6 @@ public class KeboolaComponentConfiguration extends ComponentConfigurationPropert
      * io.github.camelkeboola.component.KeboolaConfiguration type, given as a bean reference such as #myBean.
      */
     private io.github.camelkeboola.component.KeboolaConfiguration configuration;
-
-    /**
-     * Maximum number of rows exported (or previewed; preview allows at most 1000).
-     */
-    private Integer limit;
-
-    /**
-     * Directory the CSV is written to when outputType=file.
-     */
-    private String outputDirectory;
 
     /**
      * How exported rows reach the route: stream (CSV with a header row), rows (Map per row) or file.
@@ -126,6 +105,18 @@ public class KeboolaComponentConfiguration extends ComponentConfigurationPropert
     private Boolean autoCreateTable;
 
     /**
+     * Lower bound (inclusive) of the rows' change time for exportTable and previewTable: epoch seconds,
+     * ISO-8601, or a relative expression such as -2 days. The consumer's cursor sets its own.
+     */
+    private String changedSince;
+
+    /**
+     * Upper bound (exclusive) of the rows' change time for exportTable and previewTable, in the same forms as
+     * changedSince.
+     */
+    private String changedUntil;
+
+    /**
      * Field delimiter of the imported CSV.
      */
     private String delimiter;
@@ -151,9 +142,26 @@ public class KeboolaComponentConfiguration extends ComponentConfigurationPropert
     private Boolean lazyStartProducer;
 
     /**
+     * Maximum number of rows exported (or previewed; preview allows at most 1000).
+     */
+    private Integer limit;
+
+    /**
+     * Map rows: a column missing from a row is written as an empty value. Off, such a row fails the import
+     * before anything is uploaded, naming the row and the column (on an incremental upsert an empty value would
+     * overwrite the stored one).
+     */
+    private Boolean missingColumnsAsEmpty;
+
+    /**
      * The operation of the producer; the CamelKeboolaOperation header overrides it.
      */
     private io.github.camelkeboola.component.KeboolaOperation operation;
+
+    /**
+     * Directory the CSV is written to when outputType=file (exportTable).
+     */
+    private String outputDirectory;
 
     /**
      * Comma-separated primary key columns, used when the import creates the table.
@@ -166,9 +174,11 @@ public class KeboolaComponentConfiguration extends ComponentConfigurationPropert
     private Boolean withoutHeaders;
 
     /**
-     * How long to wait for a Storage job (import, export, create, delete) before failing.
+     * Size in bytes of one part of a multipart upload (importTable); an upload holds at most two parts in
+     * memory. S3 needs at least 5 MiB (smaller values are raised to it), GCS multiples of 256 KiB (rounded
+     * down).
      */
-    private java.time.Duration jobTimeout;
+    private Integer uploadPartSize;
 
     /**
      * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
@@ -200,6 +210,12 @@ public class KeboolaComponentConfiguration extends ComponentConfigurationPropert
     private java.time.Duration jobPollMaxInterval;
 
     /**
+     * How long to wait for a Storage job (import, export, create, delete; the consumer's exports) or a Queue job
+     * (runJob) before failing.
+     */
+    private java.time.Duration jobTimeout;
+
+    /**
      * How many times a failed call that is safe to repeat is retried (5xx except 501, 503 maintenance, network
      * errors).
      */
@@ -221,12 +237,6 @@ public class KeboolaComponentConfiguration extends ComponentConfigurationPropert
     private java.time.Duration retryMaxDelay;
 
     /**
-     * Size in bytes of one part of a multipart upload; an upload holds at most two parts in memory. S3 needs at
-     * least 5 MiB (smaller values are raised to it), GCS multiples of 256 KiB (rounded down).
-     */
-    private Integer uploadPartSize;
-
-    /**
      * Used for enabling or disabling all consumer based health checks from this component
      */
     private Boolean healthCheckConsumerEnabled;
@@ -239,26 +249,45 @@ public class KeboolaComponentConfiguration extends ComponentConfigurationPropert
     private Boolean healthCheckProducerEnabled;
 
     /**
+     * runJob: the component whose configuration runs, such as keboola.orchestrator or
+     * keboola.snowflake-transformation.
+     */
+    private String componentId;
+
+    /**
+     * runJob: the configuration to run; the CamelKeboolaOverrideConfigId header overrides it.
+     */
+    private String configId;
+
+    /**
+     * runJob: comma-separated configuration rows to run (all rows when unset).
+     */
+    private String configRowIds;
+
+    /**
+     * runJob: a job that ends in warning fails the exchange like an error; off, its result is the body and a
+     * warning is logged.
+     */
+    private Boolean failOnJobWarning;
+
+    /**
+     * runJob: run; forceRun (runs a disabled configuration too); debug (output kept in Storage files, no output
+     * mapping).
+     */
+    private String mode;
+
+    /**
+     * runJob: variable values of the job (variableValuesData), each as variable.NAME=VALUE. This is a
+     * multi-value option with prefix: variable. The option is a java.util.Map type, given as a bean reference
+     * such as #myBean.
+     */
+    private java.util.Map<java.lang.String, java.lang.Object> variableValues;
+
+    /**
      * Storage API token. Sent only to the stack URL, never to file storage, and masked in logs and URIs. A
      * secret: use a placeholder such as ${KEBOOLA_TOKEN} rather than a value in the file.
      */
     private String token;
-
-    public String getChangedSince() {
-        return changedSince;
-    }
-
-    public void setChangedSince(String changedSince) {
-        this.changedSince = changedSince;
-    }
-
-    public String getChangedUntil() {
-        return changedUntil;
-    }
-
-    public void setChangedUntil(String changedUntil) {
-        this.changedUntil = changedUntil;
-    }
 
     public String getColumns() {
         return columns;
@@ -274,22 +303,6 @@ public class KeboolaComponentConfiguration extends ComponentConfigurationPropert
 
     public void setConfiguration(io.github.camelkeboola.component.KeboolaConfiguration configuration) {
         this.configuration = configuration;
-    }
-
-    public Integer getLimit() {
-        return limit;
-    }
-
-    public void setLimit(Integer limit) {
-        this.limit = limit;
-    }
-
-    public String getOutputDirectory() {
-        return outputDirectory;
-    }
-
-    public void setOutputDirectory(String outputDirectory) {
-        this.outputDirectory = outputDirectory;
     }
 
     public io.github.camelkeboola.component.KeboolaOutputType getOutputType() {
@@ -380,6 +393,22 @@ public class KeboolaComponentConfiguration extends ComponentConfigurationPropert
         this.autoCreateTable = autoCreateTable;
     }
 
+    public String getChangedSince() {
+        return changedSince;
+    }
+
+    public void setChangedSince(String changedSince) {
+        this.changedSince = changedSince;
+    }
+
+    public String getChangedUntil() {
+        return changedUntil;
+    }
+
+    public void setChangedUntil(String changedUntil) {
+        this.changedUntil = changedUntil;
+    }
+
     public String getDelimiter() {
         return delimiter;
     }
@@ -412,12 +441,36 @@ public class KeboolaComponentConfiguration extends ComponentConfigurationPropert
         this.lazyStartProducer = lazyStartProducer;
     }
 
+    public Integer getLimit() {
+        return limit;
+    }
+
+    public void setLimit(Integer limit) {
+        this.limit = limit;
+    }
+
+    public Boolean getMissingColumnsAsEmpty() {
+        return missingColumnsAsEmpty;
+    }
+
+    public void setMissingColumnsAsEmpty(Boolean missingColumnsAsEmpty) {
+        this.missingColumnsAsEmpty = missingColumnsAsEmpty;
+    }
+
     public io.github.camelkeboola.component.KeboolaOperation getOperation() {
         return operation;
     }
 
     public void setOperation(io.github.camelkeboola.component.KeboolaOperation operation) {
         this.operation = operation;
+    }
+
+    public String getOutputDirectory() {
+        return outputDirectory;
+    }
+
+    public void setOutputDirectory(String outputDirectory) {
+        this.outputDirectory = outputDirectory;
     }
 
     public String getPrimaryKey() {
@@ -436,12 +489,12 @@ public class KeboolaComponentConfiguration extends ComponentConfigurationPropert
         this.withoutHeaders = withoutHeaders;
     }
 
-    public java.time.Duration getJobTimeout() {
-        return jobTimeout;
+    public Integer getUploadPartSize() {
+        return uploadPartSize;
     }
 
-    public void setJobTimeout(java.time.Duration jobTimeout) {
-        this.jobTimeout = jobTimeout;
+    public void setUploadPartSize(Integer uploadPartSize) {
+        this.uploadPartSize = uploadPartSize;
     }
 
     public Boolean getAutowiredEnabled() {
@@ -484,6 +537,14 @@ public class KeboolaComponentConfiguration extends ComponentConfigurationPropert
         this.jobPollMaxInterval = jobPollMaxInterval;
     }
 
+    public java.time.Duration getJobTimeout() {
+        return jobTimeout;
+    }
+
+    public void setJobTimeout(java.time.Duration jobTimeout) {
+        this.jobTimeout = jobTimeout;
+    }
+
     public Integer getMaxRetries() {
         return maxRetries;
     }
@@ -516,14 +577,6 @@ public class KeboolaComponentConfiguration extends ComponentConfigurationPropert
         this.retryMaxDelay = retryMaxDelay;
     }
 
-    public Integer getUploadPartSize() {
-        return uploadPartSize;
-    }
-
-    public void setUploadPartSize(Integer uploadPartSize) {
-        this.uploadPartSize = uploadPartSize;
-    }
-
     public Boolean getHealthCheckConsumerEnabled() {
         return healthCheckConsumerEnabled;
     }
@@ -538,6 +591,54 @@ public class KeboolaComponentConfiguration extends ComponentConfigurationPropert
 
     public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
         this.healthCheckProducerEnabled = healthCheckProducerEnabled;
+    }
+
+    public String getComponentId() {
+        return componentId;
+    }
+
+    public void setComponentId(String componentId) {
+        this.componentId = componentId;
+    }
+
+    public String getConfigId() {
+        return configId;
+    }
+
+    public void setConfigId(String configId) {
+        this.configId = configId;
+    }
+
+    public String getConfigRowIds() {
+        return configRowIds;
+    }
+
+    public void setConfigRowIds(String configRowIds) {
+        this.configRowIds = configRowIds;
+    }
+
+    public Boolean getFailOnJobWarning() {
+        return failOnJobWarning;
+    }
+
+    public void setFailOnJobWarning(Boolean failOnJobWarning) {
+        this.failOnJobWarning = failOnJobWarning;
+    }
+
+    public String getMode() {
+        return mode;
+    }
+
+    public void setMode(String mode) {
+        this.mode = mode;
+    }
+
+    public java.util.Map<java.lang.String, java.lang.Object> getVariableValues() {
+        return variableValues;
+    }
+
+    public void setVariableValues(java.util.Map<java.lang.String, java.lang.Object> variableValues) {
+        this.variableValues = variableValues;
     }
 
     public String getToken() {
