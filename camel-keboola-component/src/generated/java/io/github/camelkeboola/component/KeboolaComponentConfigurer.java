@@ -92,6 +92,7 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryInitialDelay": getOrCreateConfiguration(target).setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxdelay":
         case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "stack": getOrCreateConfiguration(target).setStack(property(camelContext, java.lang.String.class, value)); return true;
         case "stackurl":
         case "stackUrl": getOrCreateConfiguration(target).setStackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "statekey":
@@ -180,6 +181,7 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryInitialDelay": return long.class;
         case "retrymaxdelay":
         case "retryMaxDelay": return long.class;
+        case "stack": return java.lang.String.class;
         case "stackurl":
         case "stackUrl": return java.lang.String.class;
         case "statekey":
@@ -269,6 +271,7 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryInitialDelay": return getOrCreateConfiguration(target).getRetryInitialDelay();
         case "retrymaxdelay":
         case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
+        case "stack": return getOrCreateConfiguration(target).getStack();
         case "stackurl":
         case "stackUrl": return getOrCreateConfiguration(target).getStackUrl();
         case "statekey":

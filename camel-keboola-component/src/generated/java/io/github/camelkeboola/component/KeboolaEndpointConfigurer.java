@@ -105,6 +105,7 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "stack": target.getConfiguration().setStack(property(camelContext, java.lang.String.class, value)); return true;
         case "stackurl":
         case "stackUrl": target.getConfiguration().setStackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "startscheduler":
@@ -219,6 +220,7 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "schedulerProperties": return java.util.Map.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "stack": return java.lang.String.class;
         case "stackurl":
         case "stackUrl": return java.lang.String.class;
         case "startscheduler":
@@ -334,6 +336,7 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "schedulerProperties": return target.getSchedulerProperties();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "stack": return target.getConfiguration().getStack();
         case "stackurl":
         case "stackUrl": return target.getConfiguration().getStackUrl();
         case "startscheduler":

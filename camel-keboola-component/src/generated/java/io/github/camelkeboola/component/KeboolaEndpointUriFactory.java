@@ -23,7 +23,7 @@ public class KeboolaEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(60);
+        Set<String> props = new HashSet<>(61);
         props.add("autoCreateTable");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -70,6 +70,7 @@ public class KeboolaEndpointUriFactory extends org.apache.camel.support.componen
         props.add("scheduler");
         props.add("schedulerProperties");
         props.add("sendEmptyMessageWhenIdle");
+        props.add("stack");
         props.add("stackUrl");
         props.add("startScheduler");
         props.add("stateKey");

@@ -20,8 +20,15 @@ public class KeboolaConfiguration implements Cloneable {
     private String tableId;
 
     @UriParam(defaultValue = "https://connection.keboola.com",
-              description = "URL of the Keboola stack (the Storage API base), such as https://connection.eu-central-1.keboola.com.")
+              description = "URL of the Keboola stack (the Storage API base), such as https://connection.CUSTOMER.keboola.com"
+                            + " (single-tenant) or the emulator's; the stack option names a multi-tenant one instead.")
     private String stackUrl = "https://connection.keboola.com";
+
+    @UriParam(enums = KeboolaStacks.NAMES,
+              description = "A multi-tenant Keboola stack by name: aws-us-east-1 (connection.keboola.com), gcp-us-east4,"
+                            + " aws-eu-central-1, azure-north-europe, gcp-europe-west3. Set, it replaces stackUrl; for a"
+                            + " single-tenant stack or the emulator set stackUrl instead.")
+    private String stack;
 
     @UriParam(label = "security", secret = true,
               description = "Storage API token. Sent only to the stack URL, never to file storage, and masked in logs and URIs.")
@@ -218,6 +225,14 @@ public class KeboolaConfiguration implements Cloneable {
 
     public void setStackUrl(String stackUrl) {
         this.stackUrl = stackUrl;
+    }
+
+    public String getStack() {
+        return stack;
+    }
+
+    public void setStack(String stack) {
+        this.stack = stack;
     }
 
     public String getToken() {

@@ -56,6 +56,9 @@ public class KeboolaEndpoint extends ScheduledPollEndpoint {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        if (configuration.getStack() != null && !configuration.getStack().isBlank()) {
+            configuration.setStackUrl(KeboolaStacks.url(configuration.getStack()));
+        }
         EndpointSettings.check(configuration);
         storageApi = new HttpStorageApi(configuration);
         fileTransfer = FileTransfer.create(configuration, getComponent().getTransferExecutor());

@@ -42,7 +42,15 @@ public class KeboolaComponentConfiguration extends ComponentConfigurationPropert
     private io.github.camelkeboola.component.KeboolaOutputType outputType;
 
     /**
-     * URL of the Keboola stack (the Storage API base), such as https://connection.eu-central-1.keboola.com.
+     * A multi-tenant Keboola stack by name: aws-us-east-1 (connection.keboola.com), gcp-us-east4,
+     * aws-eu-central-1, azure-north-europe, gcp-europe-west3. Set, it replaces stackUrl; for a single-tenant
+     * stack or the emulator set stackUrl instead.
+     */
+    private String stack;
+
+    /**
+     * URL of the Keboola stack (the Storage API base), such as https://connection.CUSTOMER.keboola.com
+     * (single-tenant) or the emulator's; the stack option names a multi-tenant one instead.
      */
     private String stackUrl;
 
@@ -311,6 +319,14 @@ public class KeboolaComponentConfiguration extends ComponentConfigurationPropert
 
     public void setOutputType(io.github.camelkeboola.component.KeboolaOutputType outputType) {
         this.outputType = outputType;
+    }
+
+    public String getStack() {
+        return stack;
+    }
+
+    public void setStack(String stack) {
+        this.stack = stack;
     }
 
     public String getStackUrl() {
