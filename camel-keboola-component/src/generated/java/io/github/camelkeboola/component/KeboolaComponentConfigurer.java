@@ -41,6 +41,12 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "changeduntil":
         case "changedUntil": getOrCreateConfiguration(target).setChangedUntil(property(camelContext, java.lang.String.class, value)); return true;
         case "columns": getOrCreateConfiguration(target).setColumns(property(camelContext, java.lang.String.class, value)); return true;
+        case "componentid":
+        case "componentId": getOrCreateConfiguration(target).setComponentId(property(camelContext, java.lang.String.class, value)); return true;
+        case "configid":
+        case "configId": getOrCreateConfiguration(target).setConfigId(property(camelContext, java.lang.String.class, value)); return true;
+        case "configrowids":
+        case "configRowIds": getOrCreateConfiguration(target).setConfigRowIds(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelkeboola.component.KeboolaConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -48,6 +54,8 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "downloadparallelism":
         case "downloadParallelism": getOrCreateConfiguration(target).setDownloadParallelism(property(camelContext, int.class, value)); return true;
         case "enclosure": getOrCreateConfiguration(target).setEnclosure(property(camelContext, java.lang.String.class, value)); return true;
+        case "failonjobwarning":
+        case "failOnJobWarning": getOrCreateConfiguration(target).setFailOnJobWarning(property(camelContext, boolean.class, value)); return true;
         case "filestorageendpoint":
         case "fileStorageEndpoint": getOrCreateConfiguration(target).setFileStorageEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
@@ -70,6 +78,7 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "missingcolumnsasempty":
         case "missingColumnsAsEmpty": getOrCreateConfiguration(target).setMissingColumnsAsEmpty(property(camelContext, boolean.class, value)); return true;
+        case "mode": getOrCreateConfiguration(target).setMode(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.camelkeboola.component.KeboolaOperation.class, value)); return true;
         case "outputtype":
         case "outputType": getOrCreateConfiguration(target).setOutputType(property(camelContext, io.github.camelkeboola.component.KeboolaOutputType.class, value)); return true;
@@ -81,6 +90,7 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryInitialDelay": getOrCreateConfiguration(target).setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxdelay":
         case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "stack": getOrCreateConfiguration(target).setStack(property(camelContext, java.lang.String.class, value)); return true;
         case "stackurl":
         case "stackUrl": getOrCreateConfiguration(target).setStackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "statekey":
@@ -90,6 +100,8 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "token": getOrCreateConfiguration(target).setToken(property(camelContext, java.lang.String.class, value)); return true;
         case "uploadpartsize":
         case "uploadPartSize": getOrCreateConfiguration(target).setUploadPartSize(property(camelContext, int.class, value)); return true;
+        case "variablevalues":
+        case "variableValues": getOrCreateConfiguration(target).setVariableValues(property(camelContext, java.util.Map.class, value)); return true;
         case "wherecolumn":
         case "whereColumn": getOrCreateConfiguration(target).setWhereColumn(property(camelContext, java.lang.String.class, value)); return true;
         case "whereoperator":
@@ -116,6 +128,12 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "changeduntil":
         case "changedUntil": return java.lang.String.class;
         case "columns": return java.lang.String.class;
+        case "componentid":
+        case "componentId": return java.lang.String.class;
+        case "configid":
+        case "configId": return java.lang.String.class;
+        case "configrowids":
+        case "configRowIds": return java.lang.String.class;
         case "configuration": return io.github.camelkeboola.component.KeboolaConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -123,6 +141,8 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "downloadparallelism":
         case "downloadParallelism": return int.class;
         case "enclosure": return java.lang.String.class;
+        case "failonjobwarning":
+        case "failOnJobWarning": return boolean.class;
         case "filestorageendpoint":
         case "fileStorageEndpoint": return java.lang.String.class;
         case "healthcheckconsumerenabled":
@@ -145,6 +165,7 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxRetries": return int.class;
         case "missingcolumnsasempty":
         case "missingColumnsAsEmpty": return boolean.class;
+        case "mode": return java.lang.String.class;
         case "operation": return io.github.camelkeboola.component.KeboolaOperation.class;
         case "outputtype":
         case "outputType": return io.github.camelkeboola.component.KeboolaOutputType.class;
@@ -156,6 +177,7 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryInitialDelay": return long.class;
         case "retrymaxdelay":
         case "retryMaxDelay": return long.class;
+        case "stack": return java.lang.String.class;
         case "stackurl":
         case "stackUrl": return java.lang.String.class;
         case "statekey":
@@ -165,6 +187,8 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "token": return java.lang.String.class;
         case "uploadpartsize":
         case "uploadPartSize": return int.class;
+        case "variablevalues":
+        case "variableValues": return java.util.Map.class;
         case "wherecolumn":
         case "whereColumn": return java.lang.String.class;
         case "whereoperator":
@@ -192,6 +216,12 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "changeduntil":
         case "changedUntil": return getOrCreateConfiguration(target).getChangedUntil();
         case "columns": return getOrCreateConfiguration(target).getColumns();
+        case "componentid":
+        case "componentId": return getOrCreateConfiguration(target).getComponentId();
+        case "configid":
+        case "configId": return getOrCreateConfiguration(target).getConfigId();
+        case "configrowids":
+        case "configRowIds": return getOrCreateConfiguration(target).getConfigRowIds();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
@@ -199,6 +229,8 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "downloadparallelism":
         case "downloadParallelism": return getOrCreateConfiguration(target).getDownloadParallelism();
         case "enclosure": return getOrCreateConfiguration(target).getEnclosure();
+        case "failonjobwarning":
+        case "failOnJobWarning": return getOrCreateConfiguration(target).isFailOnJobWarning();
         case "filestorageendpoint":
         case "fileStorageEndpoint": return getOrCreateConfiguration(target).getFileStorageEndpoint();
         case "healthcheckconsumerenabled":
@@ -221,6 +253,7 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "missingcolumnsasempty":
         case "missingColumnsAsEmpty": return getOrCreateConfiguration(target).isMissingColumnsAsEmpty();
+        case "mode": return getOrCreateConfiguration(target).getMode();
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "outputtype":
         case "outputType": return getOrCreateConfiguration(target).getOutputType();
@@ -232,6 +265,7 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryInitialDelay": return getOrCreateConfiguration(target).getRetryInitialDelay();
         case "retrymaxdelay":
         case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
+        case "stack": return getOrCreateConfiguration(target).getStack();
         case "stackurl":
         case "stackUrl": return getOrCreateConfiguration(target).getStackUrl();
         case "statekey":
@@ -241,6 +275,8 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "token": return getOrCreateConfiguration(target).getToken();
         case "uploadpartsize":
         case "uploadPartSize": return getOrCreateConfiguration(target).getUploadPartSize();
+        case "variablevalues":
+        case "variableValues": return getOrCreateConfiguration(target).getVariableValues();
         case "wherecolumn":
         case "whereColumn": return getOrCreateConfiguration(target).getWhereColumn();
         case "whereoperator":
@@ -258,6 +294,8 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "staterepository":
         case "stateRepository": return java.lang.String.class;
+        case "variablevalues":
+        case "variableValues": return java.lang.Object.class;
         default: return null;
         }
     }

@@ -38,6 +38,12 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "changeduntil":
         case "changedUntil": target.getConfiguration().setChangedUntil(property(camelContext, java.lang.String.class, value)); return true;
         case "columns": target.getConfiguration().setColumns(property(camelContext, java.lang.String.class, value)); return true;
+        case "componentid":
+        case "componentId": target.getConfiguration().setComponentId(property(camelContext, java.lang.String.class, value)); return true;
+        case "configid":
+        case "configId": target.getConfiguration().setConfigId(property(camelContext, java.lang.String.class, value)); return true;
+        case "configrowids":
+        case "configRowIds": target.getConfiguration().setConfigRowIds(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
@@ -49,6 +55,8 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "failonjobwarning":
+        case "failOnJobWarning": target.getConfiguration().setFailOnJobWarning(property(camelContext, boolean.class, value)); return true;
         case "filestorageendpoint":
         case "fileStorageEndpoint": target.getConfiguration().setFileStorageEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
@@ -70,6 +78,7 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "missingcolumnsasempty":
         case "missingColumnsAsEmpty": target.getConfiguration().setMissingColumnsAsEmpty(property(camelContext, boolean.class, value)); return true;
+        case "mode": target.getConfiguration().setMode(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.camelkeboola.component.KeboolaOperation.class, value)); return true;
         case "outputtype":
         case "outputType": target.getConfiguration().setOutputType(property(camelContext, io.github.camelkeboola.component.KeboolaOutputType.class, value)); return true;
@@ -94,6 +103,7 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "stack": target.getConfiguration().setStack(property(camelContext, java.lang.String.class, value)); return true;
         case "stackurl":
         case "stackUrl": target.getConfiguration().setStackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "startscheduler":
@@ -109,6 +119,8 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "uploadPartSize": target.getConfiguration().setUploadPartSize(property(camelContext, int.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "variablevalues":
+        case "variableValues": target.getConfiguration().setVariableValues(property(camelContext, java.util.Map.class, value)); return true;
         case "wherecolumn":
         case "whereColumn": target.getConfiguration().setWhereColumn(property(camelContext, java.lang.String.class, value)); return true;
         case "whereoperator":
@@ -139,6 +151,12 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "changeduntil":
         case "changedUntil": return java.lang.String.class;
         case "columns": return java.lang.String.class;
+        case "componentid":
+        case "componentId": return java.lang.String.class;
+        case "configid":
+        case "configId": return java.lang.String.class;
+        case "configrowids":
+        case "configRowIds": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "delay": return long.class;
@@ -150,6 +168,8 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "failonjobwarning":
+        case "failOnJobWarning": return boolean.class;
         case "filestorageendpoint":
         case "fileStorageEndpoint": return java.lang.String.class;
         case "greedy": return boolean.class;
@@ -171,6 +191,7 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxRetries": return int.class;
         case "missingcolumnsasempty":
         case "missingColumnsAsEmpty": return boolean.class;
+        case "mode": return java.lang.String.class;
         case "operation": return io.github.camelkeboola.component.KeboolaOperation.class;
         case "outputtype":
         case "outputType": return io.github.camelkeboola.component.KeboolaOutputType.class;
@@ -195,6 +216,7 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "schedulerProperties": return java.util.Map.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "stack": return java.lang.String.class;
         case "stackurl":
         case "stackUrl": return java.lang.String.class;
         case "startscheduler":
@@ -210,6 +232,8 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "uploadPartSize": return int.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "variablevalues":
+        case "variableValues": return java.util.Map.class;
         case "wherecolumn":
         case "whereColumn": return java.lang.String.class;
         case "whereoperator":
@@ -241,6 +265,12 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "changeduntil":
         case "changedUntil": return target.getConfiguration().getChangedUntil();
         case "columns": return target.getConfiguration().getColumns();
+        case "componentid":
+        case "componentId": return target.getConfiguration().getComponentId();
+        case "configid":
+        case "configId": return target.getConfiguration().getConfigId();
+        case "configrowids":
+        case "configRowIds": return target.getConfiguration().getConfigRowIds();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "delay": return target.getDelay();
@@ -252,6 +282,8 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "failonjobwarning":
+        case "failOnJobWarning": return target.getConfiguration().isFailOnJobWarning();
         case "filestorageendpoint":
         case "fileStorageEndpoint": return target.getConfiguration().getFileStorageEndpoint();
         case "greedy": return target.isGreedy();
@@ -273,6 +305,7 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "missingcolumnsasempty":
         case "missingColumnsAsEmpty": return target.getConfiguration().isMissingColumnsAsEmpty();
+        case "mode": return target.getConfiguration().getMode();
         case "operation": return target.getConfiguration().getOperation();
         case "outputtype":
         case "outputType": return target.getConfiguration().getOutputType();
@@ -297,6 +330,7 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "schedulerProperties": return target.getSchedulerProperties();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "stack": return target.getConfiguration().getStack();
         case "stackurl":
         case "stackUrl": return target.getConfiguration().getStackUrl();
         case "startscheduler":
@@ -312,6 +346,8 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "uploadPartSize": return target.getConfiguration().getUploadPartSize();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "variablevalues":
+        case "variableValues": return target.getConfiguration().getVariableValues();
         case "wherecolumn":
         case "whereColumn": return target.getConfiguration().getWhereColumn();
         case "whereoperator":
@@ -331,6 +367,8 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "schedulerProperties": return java.lang.Object.class;
         case "staterepository":
         case "stateRepository": return java.lang.String.class;
+        case "variablevalues":
+        case "variableValues": return java.lang.Object.class;
         default: return null;
         }
     }

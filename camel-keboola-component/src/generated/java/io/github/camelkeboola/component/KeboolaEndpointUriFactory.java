@@ -23,7 +23,7 @@ public class KeboolaEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(53);
+        Set<String> props = new HashSet<>(60);
         props.add("autoCreateTable");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -32,6 +32,9 @@ public class KeboolaEndpointUriFactory extends org.apache.camel.support.componen
         props.add("changedSince");
         props.add("changedUntil");
         props.add("columns");
+        props.add("componentId");
+        props.add("configId");
+        props.add("configRowIds");
         props.add("connectTimeout");
         props.add("delay");
         props.add("delimiter");
@@ -39,6 +42,7 @@ public class KeboolaEndpointUriFactory extends org.apache.camel.support.componen
         props.add("enclosure");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("failOnJobWarning");
         props.add("fileStorageEndpoint");
         props.add("greedy");
         props.add("incremental");
@@ -51,6 +55,7 @@ public class KeboolaEndpointUriFactory extends org.apache.camel.support.componen
         props.add("maxMessagesPerPoll");
         props.add("maxRetries");
         props.add("missingColumnsAsEmpty");
+        props.add("mode");
         props.add("operation");
         props.add("outputType");
         props.add("pollStrategy");
@@ -64,6 +69,7 @@ public class KeboolaEndpointUriFactory extends org.apache.camel.support.componen
         props.add("scheduler");
         props.add("schedulerProperties");
         props.add("sendEmptyMessageWhenIdle");
+        props.add("stack");
         props.add("stackUrl");
         props.add("startScheduler");
         props.add("stateKey");
@@ -73,6 +79,7 @@ public class KeboolaEndpointUriFactory extends org.apache.camel.support.componen
         props.add("token");
         props.add("uploadPartSize");
         props.add("useFixedDelay");
+        props.add("variableValues");
         props.add("whereColumn");
         props.add("whereOperator");
         props.add("whereValues");
@@ -81,8 +88,9 @@ public class KeboolaEndpointUriFactory extends org.apache.camel.support.componen
         Set<String> secretProps = new HashSet<>(1);
         secretProps.add("token");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
-        Map<String, String> prefixes = new HashMap<>(1);
+        Map<String, String> prefixes = new HashMap<>(2);
         prefixes.put("schedulerProperties", "scheduler.");
+        prefixes.put("variableValues", "variable.");
         MULTI_VALUE_PREFIXES = Collections.unmodifiableMap(prefixes);
     }
 

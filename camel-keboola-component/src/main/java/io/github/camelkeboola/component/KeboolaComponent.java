@@ -8,6 +8,10 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
+import io.github.camelkeboola.component.queue.StackServices;
+import org.apache.camel.util.PropertiesHelper;
+
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,12 +33,24 @@ public class KeboolaComponent extends HealthCheckComponent {
     // not an option: the pool of the file transfers of every endpoint, from the context's ExecutorServiceManager
     private ExecutorService transferExecutor;
 
+    // not an option: each stack's service URLs from its index call, read once and shared by the endpoints
+    private final StackServices stackServices = new StackServices();
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         KeboolaConfiguration endpointConfiguration = configuration.copy();
         endpointConfiguration.setTableId(remaining == null || remaining.isBlank() ? null : remaining);
         KeboolaEndpoint endpoint = new KeboolaEndpoint(uri, this, endpointConfiguration);
+        Map<String, Object> variables = PropertiesHelper.extractProperties(parameters, "variable.");
         setProperties(endpoint, parameters);
+        if (!variables.isEmpty()) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            if (endpointConfiguration.getVariableValues() != null) {
+                values.putAll(endpointConfiguration.getVariableValues());
+            }
+            values.putAll(variables);
+            endpointConfiguration.setVariableValues(values);
+        }
         if (endpointConfiguration.getToken() == null || endpointConfiguration.getToken().isBlank()) {
             throw new IllegalArgumentException("A Storage API token is required: set the token option of " + remaining);
         }
@@ -73,6 +89,11 @@ public class KeboolaComponent extends HealthCheckComponent {
     /** The thread pool of the file transfers; null unless the component is started. */
     ExecutorService getTransferExecutor() {
         return transferExecutor;
+    }
+
+    /** The service URLs of each stack, from its index call, cached for the component's life. */
+    StackServices getStackServices() {
+        return stackServices;
     }
 
     public KeboolaConfiguration getConfiguration() {

@@ -20,8 +20,15 @@ public class KeboolaConfiguration implements Cloneable {
     private String tableId;
 
     @UriParam(defaultValue = "https://connection.keboola.com",
-              description = "URL of the Keboola stack (the Storage API base), such as https://connection.eu-central-1.keboola.com.")
+              description = "URL of the Keboola stack (the Storage API base), such as https://connection.CUSTOMER.keboola.com"
+                            + " (single-tenant) or the emulator's; the stack option names a multi-tenant one instead.")
     private String stackUrl = "https://connection.keboola.com";
+
+    @UriParam(enums = KeboolaStacks.NAMES,
+              description = "A multi-tenant Keboola stack by name: aws-us-east-1 (connection.keboola.com), gcp-us-east4,"
+                            + " aws-eu-central-1, azure-north-europe, gcp-europe-west3. Set, it replaces stackUrl; for a"
+                            + " single-tenant stack or the emulator set stackUrl instead.")
+    private String stack;
 
     @UriParam(label = "security", secret = true,
               description = "Storage API token. Sent only to the stack URL, never to file storage, and masked in logs and URIs.")
@@ -93,6 +100,35 @@ public class KeboolaConfiguration implements Cloneable {
     @UriParam(label = "producer", description = "Maximum number of rows exported (or previewed; preview allows at most 1000).")
     private Integer limit;
 
+
+    // --- Queue API jobs (runJob) ---------------------------------------------------------------------------------
+
+    @UriParam(label = "producer,queue",
+              description = "runJob: the component whose configuration runs, such as keboola.orchestrator or"
+                            + " keboola.snowflake-transformation.")
+    private String componentId;
+
+    @UriParam(label = "producer,queue",
+              description = "runJob: the configuration to run; the CamelKeboolaOverrideConfigId header overrides it.")
+    private String configId;
+
+    @UriParam(label = "producer,queue", description = "runJob: comma-separated configuration rows to run (all rows when unset).")
+    private String configRowIds;
+
+    @UriParam(label = "producer,queue", prefix = "variable.", multiValue = true,
+              description = "runJob: variable values of the job (variableValuesData), each as variable.NAME=VALUE.")
+    private java.util.Map<String, Object> variableValues;
+
+    @UriParam(label = "producer,queue", defaultValue = "run", enums = "run,forceRun,debug",
+              description = "runJob: run; forceRun (runs a disabled configuration too); debug (output kept in Storage files,"
+                            + " no output mapping).")
+    private String mode = "run";
+
+    @UriParam(label = "producer,queue", defaultValue = "false",
+              description = "runJob: a job that ends in warning fails the exchange like an error; off, its result is the body"
+                            + " and a warning is logged.")
+    private boolean failOnJobWarning;
+
     // --- consumer -----------------------------------------------------------------------------------------------
 
     @UriParam(label = "consumer",
@@ -120,7 +156,7 @@ public class KeboolaConfiguration implements Cloneable {
 
     @UriParam(label = "advanced", defaultValue = "6h", javaType = "java.time.Duration",
               description = "How long to wait for a Storage job (import, export, create, delete; the consumer's exports)"
-                            + " before failing.")
+                            + " or a Queue job (runJob) before failing.")
     private long jobTimeout = 6 * 60 * 60 * 1000L;
 
     @UriParam(label = "advanced", defaultValue = "20s", javaType = "java.time.Duration",
@@ -164,7 +200,10 @@ public class KeboolaConfiguration implements Cloneable {
 
     public KeboolaConfiguration copy() {
         try {
-            return (KeboolaConfiguration) clone();
+            KeboolaConfiguration copy = (KeboolaConfiguration) clone();
+            // the one mutable option: an endpoint's variable.* values must not land in the component's defaults
+            copy.variableValues = variableValues == null ? null : new java.util.LinkedHashMap<>(variableValues);
+            return copy;
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
         }
@@ -184,6 +223,14 @@ public class KeboolaConfiguration implements Cloneable {
 
     public void setStackUrl(String stackUrl) {
         this.stackUrl = stackUrl;
+    }
+
+    public String getStack() {
+        return stack;
+    }
+
+    public void setStack(String stack) {
+        this.stack = stack;
     }
 
     public String getToken() {
@@ -432,5 +479,52 @@ public class KeboolaConfiguration implements Cloneable {
 
     public void setRetryMaxDelay(long retryMaxDelay) {
         this.retryMaxDelay = retryMaxDelay;
+    }
+    public String getComponentId() {
+        return componentId;
+    }
+
+    public void setComponentId(String componentId) {
+        this.componentId = componentId;
+    }
+
+    public String getConfigId() {
+        return configId;
+    }
+
+    public void setConfigId(String configId) {
+        this.configId = configId;
+    }
+
+    public String getConfigRowIds() {
+        return configRowIds;
+    }
+
+    public void setConfigRowIds(String configRowIds) {
+        this.configRowIds = configRowIds;
+    }
+
+    public java.util.Map<String, Object> getVariableValues() {
+        return variableValues;
+    }
+
+    public void setVariableValues(java.util.Map<String, Object> variableValues) {
+        this.variableValues = variableValues;
+    }
+
+    public String getMode() {
+        return mode;
+    }
+
+    public void setMode(String mode) {
+        this.mode = mode;
+    }
+
+    public boolean isFailOnJobWarning() {
+        return failOnJobWarning;
+    }
+
+    public void setFailOnJobWarning(boolean failOnJobWarning) {
+        this.failOnJobWarning = failOnJobWarning;
     }
 }

@@ -25,7 +25,7 @@ public final class KeboolaConstants {
     public static final String OVERRIDE_TABLE_ID = "CamelKeboolaOverrideTableId";
 
     @Metadata(label = "producer",
-              description = "In: the Storage job id getJob reads; removed from the message by the next keboola producer step.",
+              description = "In: the job id getJob (a Storage job) or getQueueJob (a Queue job) reads; removed from the message by the next keboola producer step.",
               javaType = "Long")
     public static final String OVERRIDE_JOB_ID = "CamelKeboolaOverrideJobId";
 
@@ -53,16 +53,28 @@ public final class KeboolaConstants {
               javaType = "String")
     public static final String OVERRIDE_CHANGED_UNTIL = "CamelKeboolaOverrideChangedUntil";
 
+    @Metadata(label = "producer",
+              description = "In: the configuration runJob runs instead of the configId option; removed from the message by"
+                            + " the next keboola producer step.",
+              javaType = "String")
+    public static final String OVERRIDE_CONFIG_ID = "CamelKeboolaOverrideConfigId";
+
     // --- outputs --------------------------------------------------------------------------------------------------
 
     @Metadata(description = "Out: the table the step worked on (producer) or whose changes are delivered (consumer).",
               javaType = "String")
     public static final String TABLE_ID = "CamelKeboolaTableId";
 
-    @Metadata(description = "Out: the Storage job the producer ran (import, export, delete) or read (getJob), or the"
-                            + " export job of the consumer's window.",
+    @Metadata(description = "Out: the Storage job the producer ran (import, export, delete) or read (getJob), the"
+                            + " Queue job it ran (runJob) or read (getQueueJob), or the export job of the consumer's window.",
               javaType = "Long")
     public static final String JOB_ID = "CamelKeboolaJobId";
+
+    @Metadata(label = "producer",
+              description = "Out: the status of the Queue job runJob ran or getQueueJob read: success, warning, error,"
+                            + " terminated, cancelled, or (getQueueJob) created, waiting, processing, terminating.",
+              javaType = "String")
+    public static final String JOB_STATUS = "CamelKeboolaJobStatus";
 
     @Metadata(description = "Out: the Storage file id: the uploaded file of an import, the exported file of an export or"
                             + " of the consumer's window.",

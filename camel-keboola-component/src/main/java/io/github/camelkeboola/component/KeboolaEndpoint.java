@@ -14,6 +14,9 @@ import io.github.camelkeboola.component.api.StorageApi;
 import org.apache.camel.util.IOHelper;
 import io.github.camelkeboola.component.producer.KeboolaProducer;
 import io.github.camelkeboola.component.transfer.FileTransfer;
+import io.github.camelkeboola.component.queue.HttpQueueApi;
+
+import java.time.Duration;
 
 /**
  * Load data into Keboola Connection Storage tables, export tables, and consume their incremental changes.
@@ -29,6 +32,8 @@ public class KeboolaEndpoint extends ScheduledPollEndpoint {
     // not options: created in doStart, closed in doStop
     private volatile StorageApi storageApi;
     private volatile FileTransfer fileTransfer;
+    // opened at the first Queue call: its URL comes from the stack's index, which doStart does not read
+    private HttpQueueApi queueApi;
 
     public KeboolaEndpoint(String uri, KeboolaComponent component, KeboolaConfiguration configuration) {
         super(uri, component);
@@ -51,6 +56,9 @@ public class KeboolaEndpoint extends ScheduledPollEndpoint {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        if (configuration.getStack() != null && !configuration.getStack().isBlank()) {
+            configuration.setStackUrl(KeboolaStacks.url(configuration.getStack()));
+        }
         EndpointSettings.check(configuration);
         storageApi = new HttpStorageApi(configuration);
         fileTransfer = FileTransfer.create(configuration, getComponent().getTransferExecutor());
@@ -58,6 +66,10 @@ public class KeboolaEndpoint extends ScheduledPollEndpoint {
 
     @Override
     protected void doStop() throws Exception {
+        synchronized (this) {
+            IOHelper.close(queueApi);
+            queueApi = null;
+        }
         IOHelper.close(storageApi, fileTransfer);
         storageApi = null;
         fileTransfer = null;
@@ -67,6 +79,20 @@ public class KeboolaEndpoint extends ScheduledPollEndpoint {
     /** The Storage API client of this endpoint's stack and token, open while the endpoint is started. */
     public StorageApi getStorageApi() {
         return started(storageApi);
+    }
+
+    /**
+     * The Queue API client of this endpoint's stack and token, at the URL the stack's index lists for {@code queue}
+     * (read once per stack); opened at the first call while the endpoint is started.
+     */
+    public synchronized HttpQueueApi getQueueApi() {
+        started(storageApi);
+        if (queueApi == null) {
+            String url = getComponent().getStackServices().serviceUrl(configuration.getStackUrl(), "queue",
+                    Duration.ofMillis(configuration.getConnectTimeout()), Duration.ofMillis(configuration.getRequestTimeout()));
+            queueApi = new HttpQueueApi(url, configuration);
+        }
+        return queueApi;
     }
 
     /** The file storage transfer of this endpoint's settings, open while the endpoint is started. */

@@ -8,5 +8,9 @@ public enum KeboolaOperation {
     listTables,
     previewTable,
     deleteTable,
-    getJob
+    getJob,
+    /** Runs a component configuration as a Queue API job and waits for it. */
+    runJob,
+    /** Reads one Queue API job. */
+    getQueueJob
 }

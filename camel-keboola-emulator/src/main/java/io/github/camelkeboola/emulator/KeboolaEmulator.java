@@ -3,6 +3,7 @@ package io.github.camelkeboola.emulator;
 import io.github.camelkeboola.emulator.api.ApiServer;
 import io.github.camelkeboola.emulator.api.Stack;
 import io.github.camelkeboola.emulator.db.Catalog;
+import io.github.camelkeboola.emulator.queue.QueueJobs;
 import io.github.camelkeboola.emulator.db.LastImportDate;
 import io.github.camelkeboola.emulator.db.TableData;
 import io.github.camelkeboola.emulator.db.Token;
@@ -57,6 +58,7 @@ public final class KeboolaEmulator implements AutoCloseable {
     private final String token;
     private final String baseUrl;
     private final Clock clock;
+    private QueueJobs queueJobs;
 
     private KeboolaEmulator(Builder b) throws Exception {
         this.clock = b.clock;
@@ -78,6 +80,7 @@ public final class KeboolaEmulator implements AutoCloseable {
             apiServer = new ApiServer(stack);
             int port = apiServer.start(b.bindAddress, b.port);
             this.baseUrl = stack.baseUrl();
+            this.queueJobs = stack.queueJobs;
             LOG.info("Keboola Storage API emulator ({}) listening on {} (port {}), data in {}", b.provider, baseUrl,
                     port, dataDir);
         } catch (Exception | Error e) {
@@ -126,6 +129,14 @@ public final class KeboolaEmulator implements AutoCloseable {
     /** The faults armed on this emulator (API and file storage). */
     public FaultInjector faults() {
         return faults;
+    }
+
+    /**
+     * The emulated Queue API's jobs (the index lists the service {@code queue} at {@code baseUrl()/queue}): arm how
+     * the next jobs end with {@link QueueJobs#next}, read the jobs run so far with {@link QueueJobs#jobs()}.
+     */
+    public QueueJobs queue() {
+        return queueJobs;
     }
 
     /**

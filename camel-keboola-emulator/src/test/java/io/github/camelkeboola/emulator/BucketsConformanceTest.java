@@ -40,6 +40,26 @@ class BucketsConformanceTest {
     }
 
     @Test
+    void detailHoldsTheTablesAsObjectsAndTheAttributes() {
+        api().postJson("/v2/storage/buckets", Map.of("name", "detail", "description", "Test bucket"));
+        JsonNode empty = api().get("/v2/storage/buckets/in.c-detail").json();
+        assertTrue(empty.get("tables").isArray() && empty.get("tables").isEmpty(), empty::toString);
+        assertTrue(empty.get("attributes").isArray() && empty.get("attributes").isEmpty(), empty::toString);
+        assertEquals("Test bucket", empty.get("description").asText());
+
+        new io.github.camelkeboola.emulator.api.Tables(api()).create("in.c-detail", "some-table", "col1,col2\nping,pong\n", null);
+        JsonNode detail = api().get("/v2/storage/buckets/in.c-detail").json();
+
+        assertEquals(1, detail.get("tables").size(), detail::toString);
+        JsonNode table = detail.get("tables").get(0);
+        assertEquals("in.c-detail.some-table", table.get("id").asText());
+        assertEquals("col1", table.at("/columns/0").asText());
+        assertTrue(table.get("uri").isTextual());
+        // the list keeps the tables' URL, as the API's list does
+        assertTrue(api().get("/v2/storage/buckets").json().findValues("tables").stream().allMatch(JsonNode::isTextual));
+    }
+
+    @Test
     void formEncodedCreateDefaultsToStageIn() {
         ApiClient.Response created = api().postForm("/v2/storage/buckets", "name", "forms");
         assertEquals(201, created.status(), created.toString());

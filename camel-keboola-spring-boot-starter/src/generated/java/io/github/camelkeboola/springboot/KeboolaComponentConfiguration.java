@@ -18,7 +18,7 @@ public class KeboolaComponentConfiguration extends ComponentConfigurationPropert
     /**
      * Types of the options given as bean references (#name or #bean:name).
      */
-    static final Set<Class<?>> BEAN_REFERENCE_TYPES = Set.of(io.github.camelkeboola.component.KeboolaConfiguration.class, org.apache.camel.spi.StateRepository.class);
+    static final Set<Class<?>> BEAN_REFERENCE_TYPES = Set.of(io.github.camelkeboola.component.KeboolaConfiguration.class, java.util.Map.class, org.apache.camel.spi.StateRepository.class);
 
     /**
      * Whether to enable auto configuration of the keboola component. This is enabled by default.
@@ -43,7 +43,15 @@ public class KeboolaComponentConfiguration extends ComponentConfigurationPropert
     private io.github.camelkeboola.component.KeboolaOutputType outputType;
 
     /**
-     * URL of the Keboola stack (the Storage API base), such as https://connection.eu-central-1.keboola.com.
+     * A multi-tenant Keboola stack by name: aws-us-east-1 (connection.keboola.com), gcp-us-east4,
+     * aws-eu-central-1, azure-north-europe, gcp-europe-west3. Set, it replaces stackUrl; for a single-tenant
+     * stack or the emulator set stackUrl instead.
+     */
+    private String stack;
+
+    /**
+     * URL of the Keboola stack (the Storage API base), such as https://connection.CUSTOMER.keboola.com
+     * (single-tenant) or the emulator's; the stack option names a multi-tenant one instead.
      */
     private String stackUrl;
 
@@ -206,8 +214,8 @@ public class KeboolaComponentConfiguration extends ComponentConfigurationPropert
     private java.time.Duration jobPollMaxInterval;
 
     /**
-     * How long to wait for a Storage job (import, export, create, delete; the consumer's exports) before
-     * failing.
+     * How long to wait for a Storage job (import, export, create, delete; the consumer's exports) or a Queue job
+     * (runJob) before failing.
      */
     private java.time.Duration jobTimeout;
 
@@ -245,6 +253,41 @@ public class KeboolaComponentConfiguration extends ComponentConfigurationPropert
     private Boolean healthCheckProducerEnabled;
 
     /**
+     * runJob: the component whose configuration runs, such as keboola.orchestrator or
+     * keboola.snowflake-transformation.
+     */
+    private String componentId;
+
+    /**
+     * runJob: the configuration to run; the CamelKeboolaOverrideConfigId header overrides it.
+     */
+    private String configId;
+
+    /**
+     * runJob: comma-separated configuration rows to run (all rows when unset).
+     */
+    private String configRowIds;
+
+    /**
+     * runJob: a job that ends in warning fails the exchange like an error; off, its result is the body and a
+     * warning is logged.
+     */
+    private Boolean failOnJobWarning;
+
+    /**
+     * runJob: run; forceRun (runs a disabled configuration too); debug (output kept in Storage files, no output
+     * mapping).
+     */
+    private String mode;
+
+    /**
+     * runJob: variable values of the job (variableValuesData), each as variable.NAME=VALUE. This is a
+     * multi-value option with prefix: variable. The option is a java.util.Map type, given as a bean reference
+     * such as #myBean.
+     */
+    private java.util.Map<java.lang.String, java.lang.Object> variableValues;
+
+    /**
      * Storage API token. Sent only to the stack URL, never to file storage, and masked in logs and URIs. A
      * secret: use a placeholder such as ${KEBOOLA_TOKEN} rather than a value in the file.
      */
@@ -272,6 +315,14 @@ public class KeboolaComponentConfiguration extends ComponentConfigurationPropert
 
     public void setOutputType(io.github.camelkeboola.component.KeboolaOutputType outputType) {
         this.outputType = outputType;
+    }
+
+    public String getStack() {
+        return stack;
+    }
+
+    public void setStack(String stack) {
+        this.stack = stack;
     }
 
     public String getStackUrl() {
@@ -544,6 +595,54 @@ public class KeboolaComponentConfiguration extends ComponentConfigurationPropert
 
     public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
         this.healthCheckProducerEnabled = healthCheckProducerEnabled;
+    }
+
+    public String getComponentId() {
+        return componentId;
+    }
+
+    public void setComponentId(String componentId) {
+        this.componentId = componentId;
+    }
+
+    public String getConfigId() {
+        return configId;
+    }
+
+    public void setConfigId(String configId) {
+        this.configId = configId;
+    }
+
+    public String getConfigRowIds() {
+        return configRowIds;
+    }
+
+    public void setConfigRowIds(String configRowIds) {
+        this.configRowIds = configRowIds;
+    }
+
+    public Boolean getFailOnJobWarning() {
+        return failOnJobWarning;
+    }
+
+    public void setFailOnJobWarning(Boolean failOnJobWarning) {
+        this.failOnJobWarning = failOnJobWarning;
+    }
+
+    public String getMode() {
+        return mode;
+    }
+
+    public void setMode(String mode) {
+        this.mode = mode;
+    }
+
+    public java.util.Map<java.lang.String, java.lang.Object> getVariableValues() {
+        return variableValues;
+    }
+
+    public void setVariableValues(java.util.Map<java.lang.String, java.lang.Object> variableValues) {
+        this.variableValues = variableValues;
     }
 
     public String getToken() {

@@ -30,6 +30,8 @@ public class KeboolaProducer extends DefaultProducer {
         operations.put(KeboolaOperation.previewTable, new PreviewTableOperation());
         operations.put(KeboolaOperation.deleteTable, new DeleteTableOperation());
         operations.put(KeboolaOperation.getJob, new GetJobOperation());
+        operations.put(KeboolaOperation.runJob, new RunJobOperation());
+        operations.put(KeboolaOperation.getQueueJob, new GetQueueJobOperation());
     }
 
     @Override

@@ -30,7 +30,8 @@ final class OperationRequest {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> OVERRIDES = List.of(KeboolaConstants.OVERRIDE_TABLE_ID,
-            KeboolaConstants.OVERRIDE_JOB_ID, KeboolaConstants.OVERRIDE_CHANGED_SINCE, KeboolaConstants.OVERRIDE_CHANGED_UNTIL);
+            KeboolaConstants.OVERRIDE_JOB_ID, KeboolaConstants.OVERRIDE_CHANGED_SINCE, KeboolaConstants.OVERRIDE_CHANGED_UNTIL,
+            KeboolaConstants.OVERRIDE_CONFIG_ID);
 
     private final Exchange exchange;
     private final KeboolaEndpoint endpoint;

@@ -53,6 +53,7 @@ public final class ApiServer implements AutoCloseable {
         new ExportEndpoints(stack).register(router);
         new RowsDeleteEndpoints(stack).register(router);
         new ColumnEndpoints(stack).register(router);
+        new QueueEndpoints(stack).register(router);
     }
 
     /** Starts listening; returns the bound port. */
@@ -217,6 +218,7 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        stack.queueJobs.close();
         if (server != null) {
             server.stop(0);
         }

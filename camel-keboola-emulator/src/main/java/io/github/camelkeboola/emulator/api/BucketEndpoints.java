@@ -85,7 +85,7 @@ final class BucketEndpoints {
     }
 
     private ApiResponse detail(ApiRequest request) {
-        return ApiResponse.ok(Views.bucket(stack, Access.bucket(stack, request.token(), request.pathParam(0), "read")));
+        return ApiResponse.ok(Views.bucketDetail(stack, Access.bucket(stack, request.token(), request.pathParam(0), "read")));
     }
 
     private ApiResponse update(ApiRequest request) {

@@ -30,9 +30,11 @@ final class IndexEndpoints {
             node.putArray("components");
         }
         ArrayNode services = node.putArray("services");
-        for (String id : new String[] {"import", "queue", "encryption", "sync-actions"}) {
+        for (String id : new String[] {"import", "encryption", "sync-actions"}) {
             services.addObject().put("id", id).put("url", stack.baseUrl());
         }
+        // the emulated Queue API lives under its own path, so a client that ignored the index would miss it
+        services.addObject().put("id", "queue").put("url", stack.uri(QueueEndpoints.PATH));
         node.putArray("features");
         node.putObject("urlTemplates").put("orchestrationJob",
                 "/admin/projects/&&projectId&&/orchestrations/&&orchestrationId&&/jobs/&&jobId&&");

@@ -29,6 +29,12 @@ public final class Router {
         return this;
     }
 
+    /** Adds a route of another service of the stack (such as the Queue API) that needs a token; {@code path} is absolute. */
+    public Router addService(String method, String path, Handler handler) {
+        routes.add(new Route(method, Pattern.compile(path), true, handler));
+        return this;
+    }
+
     /** Adds a route without token check; {@code path} is absolute. */
     public Router addPublic(String method, String path, Handler handler) {
         routes.add(new Route(method, Pattern.compile(path), false, handler));

@@ -9,6 +9,7 @@ import io.github.camelkeboola.emulator.db.Token;
 import io.github.camelkeboola.emulator.fault.CommitHolds;
 import io.github.camelkeboola.emulator.fault.FaultInjector;
 import io.github.camelkeboola.emulator.jobs.JobQueue;
+import io.github.camelkeboola.emulator.queue.QueueJobs;
 import io.github.camelkeboola.emulator.storage.FileStorage;
 
 import java.time.Clock;
@@ -32,6 +33,8 @@ public final class Stack {
     /** Which moment of an import {@code lastImportDate} shows. */
     public final LastImportDate lastImportDate;
     public final Clock clock;
+    /** The emulated Queue API's jobs. */
+    public final QueueJobs queueJobs;
     /** {@code aws}, {@code azure} or {@code gcp}. */
     public final String provider;
     /** Rows per export slice. */
@@ -52,6 +55,7 @@ public final class Stack {
         this.clock = clock;
         this.provider = provider;
         this.sliceRows = sliceRows;
+        this.queueJobs = new QueueJobs(clock);
     }
 
     void baseUrl(String baseUrl) {

@@ -43,6 +43,23 @@ final class Views {
         return node;
     }
 
+    /**
+     * A bucket's detail ({@code GET buckets/{id}}): as in the list, but {@code tables} holds the bucket's tables
+     * (without their {@code bucket}) and {@code attributes} is present (keboola/sapi-python-client
+     * {@code tests/functional/test_buckets.py} {@code test_bucket_detail}: both {@code []} for a new bucket).
+     */
+    static ObjectNode bucketDetail(Stack stack, Bucket b) {
+        ObjectNode node = bucket(stack, b);
+        ArrayNode tables = node.putArray("tables");
+        for (Table t : stack.catalog.tablesIn(b.id)) {
+            ObjectNode table = table(stack, t);
+            table.remove("bucket");
+            tables.add(table);
+        }
+        node.putArray("attributes");
+        return node;
+    }
+
     static ObjectNode table(Stack stack, Table t) {
         ObjectNode node = Json.object();
         node.put("uri", stack.uri("/v2/storage/tables/" + t.id));

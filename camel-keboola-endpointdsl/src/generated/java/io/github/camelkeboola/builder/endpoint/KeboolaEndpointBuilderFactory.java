@@ -84,8 +84,28 @@ public interface KeboolaEndpointBuilderFactory {
         }
 
         /**
+         * A multi-tenant Keboola stack by name: aws-us-east-1 (connection.keboola.com),
+         * gcp-us-east4, aws-eu-central-1, azure-north-europe, gcp-europe-west3. Set, it replaces
+         * stackUrl; for a single-tenant stack or the emulator set stackUrl instead.
+         *
+         * The option is a: {@code java.lang.String} type.
+         *
+         * Values: aws-us-east-1, gcp-us-east4, aws-eu-central-1, azure-north-europe,
+         * gcp-europe-west3
+         * Group: common
+         *
+         * @param stack the value to set
+         * @return the dsl builder
+         */
+        default KeboolaEndpointConsumerBuilder stack(String stack) {
+            doSetProperty("stack", stack);
+            return this;
+        }
+
+        /**
          * URL of the Keboola stack (the Storage API base), such as
-         * https://connection.eu-central-1.keboola.com.
+         * https://connection.CUSTOMER.keboola.com (single-tenant) or the emulator's; the stack
+         * option names a multi-tenant one instead.
          *
          * The option is a: {@code java.lang.String} type.
          *
@@ -1052,7 +1072,7 @@ public interface KeboolaEndpointBuilderFactory {
 
         /**
          * How long to wait for a Storage job (import, export, create, delete; the consumer's
-         * exports) before failing.
+         * exports) or a Queue job (runJob) before failing.
          *
          * The option is a: {@code long} type.
          *
@@ -1069,7 +1089,7 @@ public interface KeboolaEndpointBuilderFactory {
 
         /**
          * How long to wait for a Storage job (import, export, create, delete; the consumer's
-         * exports) before failing.
+         * exports) or a Queue job (runJob) before failing.
          *
          * The option will be converted to a {@code long} type.
          *
@@ -1283,8 +1303,28 @@ public interface KeboolaEndpointBuilderFactory {
         }
 
         /**
+         * A multi-tenant Keboola stack by name: aws-us-east-1 (connection.keboola.com),
+         * gcp-us-east4, aws-eu-central-1, azure-north-europe, gcp-europe-west3. Set, it replaces
+         * stackUrl; for a single-tenant stack or the emulator set stackUrl instead.
+         *
+         * The option is a: {@code java.lang.String} type.
+         *
+         * Values: aws-us-east-1, gcp-us-east4, aws-eu-central-1, azure-north-europe,
+         * gcp-europe-west3
+         * Group: common
+         *
+         * @param stack the value to set
+         * @return the dsl builder
+         */
+        default KeboolaEndpointProducerBuilder stack(String stack) {
+            doSetProperty("stack", stack);
+            return this;
+        }
+
+        /**
          * URL of the Keboola stack (the Storage API base), such as
-         * https://connection.eu-central-1.keboola.com.
+         * https://connection.CUSTOMER.keboola.com (single-tenant) or the emulator's; the stack
+         * option names a multi-tenant one instead.
          *
          * The option is a: {@code java.lang.String} type.
          *
@@ -1548,7 +1588,8 @@ public interface KeboolaEndpointBuilderFactory {
          *
          * The option is a: {@code io.github.camelkeboola.component.KeboolaOperation} type.
          *
-         * Values: importTable, exportTable, getTable, listTables, previewTable, deleteTable, getJob
+         * Values: importTable, exportTable, getTable, listTables, previewTable, deleteTable,
+         * getJob, runJob, getQueueJob
          * Default: importTable
          * Group: producer
          *
@@ -1566,7 +1607,8 @@ public interface KeboolaEndpointBuilderFactory {
          * The option will be converted to a {@code
          * io.github.camelkeboola.component.KeboolaOperation} type.
          *
-         * Values: importTable, exportTable, getTable, listTables, previewTable, deleteTable, getJob
+         * Values: importTable, exportTable, getTable, listTables, previewTable, deleteTable,
+         * getJob, runJob, getQueueJob
          * Default: importTable
          * Group: producer
          *
@@ -1624,6 +1666,139 @@ public interface KeboolaEndpointBuilderFactory {
          */
         default KeboolaEndpointProducerBuilder withoutHeaders(String withoutHeaders) {
             doSetProperty("withoutHeaders", withoutHeaders);
+            return this;
+        }
+
+        /**
+         * runJob: the component whose configuration runs, such as keboola.orchestrator or
+         * keboola.snowflake-transformation.
+         *
+         * The option is a: {@code java.lang.String} type.
+         *
+         * Group: queue
+         *
+         * @param componentId the value to set
+         * @return the dsl builder
+         */
+        default KeboolaEndpointProducerBuilder componentId(String componentId) {
+            doSetProperty("componentId", componentId);
+            return this;
+        }
+
+        /**
+         * runJob: the configuration to run; the CamelKeboolaOverrideConfigId header overrides it.
+         *
+         * The option is a: {@code java.lang.String} type.
+         *
+         * Group: queue
+         *
+         * @param configId the value to set
+         * @return the dsl builder
+         */
+        default KeboolaEndpointProducerBuilder configId(String configId) {
+            doSetProperty("configId", configId);
+            return this;
+        }
+
+        /**
+         * runJob: comma-separated configuration rows to run (all rows when unset).
+         *
+         * The option is a: {@code java.lang.String} type.
+         *
+         * Group: queue
+         *
+         * @param configRowIds the value to set
+         * @return the dsl builder
+         */
+        default KeboolaEndpointProducerBuilder configRowIds(String configRowIds) {
+            doSetProperty("configRowIds", configRowIds);
+            return this;
+        }
+
+        /**
+         * runJob: a job that ends in warning fails the exchange like an error; off, its result is
+         * the body and a warning is logged.
+         *
+         * The option is a: {@code boolean} type.
+         *
+         * Default: false
+         * Group: queue
+         *
+         * @param failOnJobWarning the value to set
+         * @return the dsl builder
+         */
+        default KeboolaEndpointProducerBuilder failOnJobWarning(boolean failOnJobWarning) {
+            doSetProperty("failOnJobWarning", failOnJobWarning);
+            return this;
+        }
+
+        /**
+         * runJob: a job that ends in warning fails the exchange like an error; off, its result is
+         * the body and a warning is logged.
+         *
+         * The option will be converted to a {@code boolean} type.
+         *
+         * Default: false
+         * Group: queue
+         *
+         * @param failOnJobWarning the value to set
+         * @return the dsl builder
+         */
+        default KeboolaEndpointProducerBuilder failOnJobWarning(String failOnJobWarning) {
+            doSetProperty("failOnJobWarning", failOnJobWarning);
+            return this;
+        }
+
+        /**
+         * runJob: run; forceRun (runs a disabled configuration too); debug (output kept in Storage
+         * files, no output mapping).
+         *
+         * The option is a: {@code java.lang.String} type.
+         *
+         * Values: run, forceRun, debug
+         * Default: run
+         * Group: queue
+         *
+         * @param mode the value to set
+         * @return the dsl builder
+         */
+        default KeboolaEndpointProducerBuilder mode(String mode) {
+            doSetProperty("mode", mode);
+            return this;
+        }
+
+        /**
+         * runJob: variable values of the job (variableValuesData), each as variable.NAME=VALUE.
+         * This is a multi-value option with prefix: variable.
+         *
+         * The option is a: {@code java.util.Map<java.lang.String, java.lang.Object>} type, set one
+         * entry at a time (URI prefix {@code variable.}).
+         *
+         * Group: queue
+         *
+         * @param key the option key, without the prefix {@code variable.}
+         * @param value the option value
+         * @return the dsl builder
+         */
+        default KeboolaEndpointProducerBuilder variableValues(String key, Object value) {
+            doSetMultiValueProperty("variableValues", "variable." + key, value);
+            return this;
+        }
+
+        /**
+         * runJob: variable values of the job (variableValuesData), each as variable.NAME=VALUE.
+         * This is a multi-value option with prefix: variable.
+         *
+         * The option is a: {@code java.util.Map<java.lang.String, java.lang.Object>} type, set as a
+         * whole map.
+         *
+         * Group: queue
+         *
+         * @param values the option values, keys without the prefix {@code variable.}
+         * @return the dsl builder
+         */
+        default KeboolaEndpointProducerBuilder variableValues(Map values) {
+            doSetMultiValueProperties("variableValues", "variable.", values);
             return this;
         }
 
@@ -1855,7 +2030,7 @@ public interface KeboolaEndpointBuilderFactory {
 
         /**
          * How long to wait for a Storage job (import, export, create, delete; the consumer's
-         * exports) before failing.
+         * exports) or a Queue job (runJob) before failing.
          *
          * The option is a: {@code long} type.
          *
@@ -1872,7 +2047,7 @@ public interface KeboolaEndpointBuilderFactory {
 
         /**
          * How long to wait for a Storage job (import, export, create, delete; the consumer's
-         * exports) before failing.
+         * exports) or a Queue job (runJob) before failing.
          *
          * The option will be converted to a {@code long} type.
          *
@@ -2090,8 +2265,29 @@ public interface KeboolaEndpointBuilderFactory {
         }
 
         /**
+         * A multi-tenant Keboola stack by name: aws-us-east-1 (connection.keboola.com),
+         * gcp-us-east4, aws-eu-central-1, azure-north-europe, gcp-europe-west3. Set, it replaces
+         * stackUrl; for a single-tenant stack or the emulator set stackUrl instead.
+         *
+         * The option is a: {@code java.lang.String} type.
+         *
+         * Values: aws-us-east-1, gcp-us-east4, aws-eu-central-1, azure-north-europe,
+         * gcp-europe-west3
+         * Group: common
+         *
+         * @param stack the value to set
+         * @return the dsl builder
+         */
+        @Override
+        default KeboolaEndpointBuilder stack(String stack) {
+            doSetProperty("stack", stack);
+            return this;
+        }
+
+        /**
          * URL of the Keboola stack (the Storage API base), such as
-         * https://connection.eu-central-1.keboola.com.
+         * https://connection.CUSTOMER.keboola.com (single-tenant) or the emulator's; the stack
+         * option names a multi-tenant one instead.
          *
          * The option is a: {@code java.lang.String} type.
          *
@@ -2314,7 +2510,7 @@ public interface KeboolaEndpointBuilderFactory {
 
         /**
          * How long to wait for a Storage job (import, export, create, delete; the consumer's
-         * exports) before failing.
+         * exports) or a Queue job (runJob) before failing.
          *
          * The option is a: {@code long} type.
          *
@@ -2332,7 +2528,7 @@ public interface KeboolaEndpointBuilderFactory {
 
         /**
          * How long to wait for a Storage job (import, export, create, delete; the consumer's
-         * exports) before failing.
+         * exports) or a Queue job (runJob) before failing.
          *
          * The option will be converted to a {@code long} type.
          *
@@ -2554,7 +2750,8 @@ public interface KeboolaEndpointBuilderFactory {
          *
          * The header is a: {@code io.github.camelkeboola.component.KeboolaOperation} type.
          *
-         * Values: importTable, exportTable, getTable, listTables, previewTable, deleteTable, getJob
+         * Values: importTable, exportTable, getTable, listTables, previewTable, deleteTable,
+         * getJob, runJob, getQueueJob
          * Group: producer
          *
          * @return the name of the header {@code CamelKeboolaOperation}
@@ -2578,8 +2775,8 @@ public interface KeboolaEndpointBuilderFactory {
         }
 
         /**
-         * In: the Storage job id getJob reads; removed from the message by the next keboola
-         * producer step.
+         * In: the job id getJob (a Storage job) or getQueueJob (a Queue job) reads; removed from
+         * the message by the next keboola producer step.
          *
          * The header is a: {@code Long} type.
          *
@@ -2649,6 +2846,20 @@ public interface KeboolaEndpointBuilderFactory {
         }
 
         /**
+         * In: the configuration runJob runs instead of the configId option; removed from the
+         * message by the next keboola producer step.
+         *
+         * The header is a: {@code String} type.
+         *
+         * Group: producer
+         *
+         * @return the name of the header {@code CamelKeboolaOverrideConfigId}
+         */
+        public String keboolaOverrideConfigId() {
+            return "CamelKeboolaOverrideConfigId";
+        }
+
+        /**
          * Out: the table the step worked on (producer) or whose changes are delivered (consumer).
          *
          * The header is a: {@code String} type.
@@ -2662,8 +2873,9 @@ public interface KeboolaEndpointBuilderFactory {
         }
 
         /**
-         * Out: the Storage job the producer ran (import, export, delete) or read (getJob), or the
-         * export job of the consumer's window.
+         * Out: the Storage job the producer ran (import, export, delete) or read (getJob), the
+         * Queue job it ran (runJob) or read (getQueueJob), or the export job of the consumer's
+         * window.
          *
          * The header is a: {@code Long} type.
          *
@@ -2673,6 +2885,20 @@ public interface KeboolaEndpointBuilderFactory {
          */
         public String keboolaJobId() {
             return "CamelKeboolaJobId";
+        }
+
+        /**
+         * Out: the status of the Queue job runJob ran or getQueueJob read: success, warning, error,
+         * terminated, cancelled, or (getQueueJob) created, waiting, processing, terminating.
+         *
+         * The header is a: {@code String} type.
+         *
+         * Group: producer
+         *
+         * @return the name of the header {@code CamelKeboolaJobStatus}
+         */
+        public String keboolaJobStatus() {
+            return "CamelKeboolaJobStatus";
         }
 
         /**
