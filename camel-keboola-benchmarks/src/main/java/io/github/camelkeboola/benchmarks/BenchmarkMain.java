@@ -22,8 +22,10 @@ import java.util.Map;
  * Runs every contender ({@link BenchmarkWorker#SCENARIOS}) at each size against a fresh embedded emulator (aws
  * flavour), each in a child JVM capped at {@code -Xmx} (default 256m), and writes the table, the ratios and the chart.
  *
- * <pre>BenchmarkMain [--sizes 100m,1g] [--xmx 256m] [--report results.json] [--chart chart.png] [--readme README.md]
- *               [--only name,name] [--verify] [--slice-rows n]
+ * With {@code --small}, also the {@link SmallOperations} (in this JVM).
+ *
+ * <pre>BenchmarkMain [--sizes 100m,1g|none] [--small] [--xmx 256m] [--report results.json] [--chart chart.png] [--readme README.md]
+ *               [--only name,name] [--verify] [--slice-rows n] [--jvm-arg arg ({scenario} is replaced)]
  * BenchmarkMain --render results.json [--chart chart.png] [--readme README.md]</pre>
  */
 public final class BenchmarkMain {
@@ -32,7 +34,7 @@ public final class BenchmarkMain {
     }
 
     /** How a run is made. */
-    record Options(List<Long> sizes, String xmx, List<String> only, boolean verify, int sliceRows) {
+    record Options(List<Long> sizes, String xmx, List<String> only, boolean verify, int sliceRows, List<String> jvmArgs) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -40,28 +42,37 @@ public final class BenchmarkMain {
         String xmx = "256m";
         List<String> only = List.copyOf(BenchmarkWorker.names());
         boolean verify = false;
+        boolean small = false;
         int sliceRows = 100_000;
+        List<String> jvmArgs = new ArrayList<>();
         Path report = null;
         Path chart = null;
         Path readme = null;
         Path render = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--sizes", "--size" -> sizes = List.of(args[++i].split(",")).stream().map(BenchmarkMain::parseSize).toList();
+                case "--sizes", "--size" -> sizes = "none".equals(args[++i]) ? List.of()
+                        : List.of(args[i].split(",")).stream().map(BenchmarkMain::parseSize).toList();
+                case "--small" -> small = true;
                 case "--xmx" -> xmx = args[++i];
                 case "--only" -> only = List.of(args[++i].split(","));
                 case "--verify" -> verify = true;
                 case "--slice-rows" -> sliceRows = Integer.parseInt(args[++i]);
+                case "--jvm-arg" -> jvmArgs.add(args[++i]); // e.g. -XX:StartFlightRecording=filename=x.jfr,settings=profile
                 case "--report" -> report = Path.of(args[++i]);
                 case "--chart" -> chart = Path.of(args[++i]);
                 case "--readme" -> readme = Path.of(args[++i]);
                 case "--render" -> render = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("Unknown argument " + args[i] + "; use --sizes 100m,1g --xmx 256m "
+                default -> throw new IllegalArgumentException("Unknown argument " + args[i] + "; use --sizes 100m,1g|none --small --xmx 256m "
                         + "--only a,b --verify --slice-rows n --report f.json --chart f.png --readme README.md, or --render f.json");
             }
         }
         JsonNode results = render != null ? new ObjectMapper().readTree(render.toFile())
-                : run(new Options(sizes, xmx, only, verify, sliceRows), System.out);
+                : run(new Options(sizes, xmx, only, verify, sliceRows, jvmArgs), System.out);
+        if (small && render == null) {
+            System.out.printf(Locale.ROOT, "running the small operations (load %s)%n", Machine.load());
+            ((ObjectNode) results).set("small", SmallOperations.run());
+        }
         if (report != null && render == null) {
             Files.writeString(report, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
         }
@@ -110,9 +121,10 @@ public final class BenchmarkMain {
 
     private static JsonNode runChild(String scenario, long size, Options options, KeboolaEmulator emulator, Path logFile) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + options.xmx(), "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"), BenchmarkWorker.class.getName(), scenario, String.valueOf(size),
-                emulator.baseUrl()));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + options.xmx()));
+        options.jvmArgs().forEach(arg -> command.add(arg.replace("{scenario}", scenario)));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchmarkWorker.class.getName(), scenario,
+                String.valueOf(size), emulator.baseUrl()));
         if (options.verify()) {
             command.add("verify");
         }

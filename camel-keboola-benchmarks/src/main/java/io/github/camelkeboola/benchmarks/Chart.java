@@ -43,6 +43,7 @@ final class Chart {
 
     private static XYChart chart(JsonNode all, String title, String unit, ToDoubleFunction<JsonNode> value) {
         XYChart chart = new XYChartBuilder().width(800).height(560).title(title).xAxisTitle("CSV MB").yAxisTitle(unit).build();
+        chart.getStyler().setXAxisDecimalPattern("#");
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW).setMarkerSize(7);
         Map<String, List<double[]>> series = new LinkedHashMap<>();
         all.path("sizes").fields().forEachRemaining(size -> size.getValue().fields().forEachRemaining(e ->

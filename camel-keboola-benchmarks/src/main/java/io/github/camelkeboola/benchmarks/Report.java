@@ -62,6 +62,7 @@ final class Report {
             }
         }
         text.append(heapGrowth(all));
+        text.append(small(all.path("small")));
         return text.toString();
     }
 
@@ -82,6 +83,32 @@ final class Report {
                         mb(large.get(name).path("heapPeakBytes").asLong() - small.get(name).path("heapPeakBytes").asLong())));
             }
         });
+        return text.toString();
+    }
+
+    /** The small operations: the component with its default job polling, Storage API calls counted by a proxy. */
+    private static String small(JsonNode small) {
+        if (small.isMissingNode()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%nsmall operations (default job polling; PHP/Python: when their poll"
+                + " schedule, contract §9, would see the same job done):%n%-10s %8s %6s %6s %7s %14s %17s  %s%n",
+                "operation", "wall ms", "calls", "polls", "job s", "PHP polls/s", "Python polls/s", "calls"));
+        for (String op : List.of("import10", "export10", "preview")) {
+            JsonNode r = small.path(op);
+            text.append(String.format(Locale.ROOT, "%-10s %8.0f %6d %6d %7s %14s %17s  %s%n", op, r.path("ms").asDouble(),
+                    r.path("apiCalls").asInt(), r.path("jobPolls").asInt(), r.has("jobSeconds") ? r.path("jobSeconds").asText() : "-",
+                    r.has("phpPolls") ? r.path("phpPolls").asInt() + " / " + r.path("phpNoticesAfterSeconds").asDouble() : "-",
+                    r.has("pythonPolls") ? r.path("pythonPolls").asInt() + " / " + r.path("pythonNoticesAfterSeconds").asDouble() : "-",
+                    r.path("calls").asText()));
+        }
+        JsonNode idle = small.path("consumerIdlePoll");
+        JsonNode latency = small.path("consumerLatency");
+        text.append(String.format(Locale.ROOT, "consumer idle poll: %.1f Storage API calls, %.1f ms per poll (%s over %d polls)%n",
+                idle.path("callsPerPoll").asDouble(), idle.path("msPerPoll").asDouble(), idle.path("calls").asText(), idle.path("polls").asInt()));
+        text.append(String.format(Locale.ROOT, "consumer latency (delay=%d ms): import commit -> first row delivered %d ms;"
+                + " import call returned -> delivered %d ms%n", latency.path("delayMillis").asLong(),
+                latency.path("commitToDeliveryMillis").asLong(), latency.path("importReturnedToDeliveryMillis").asLong()));
         return text.toString();
     }
 

@@ -28,7 +28,7 @@ class BenchmarkSmokeTest {
     @Test
     void everyContenderMovesExactlyTheSameBytes(@TempDir Path dir) throws Exception {
         // Small slices: the exports have several, as the large runs do.
-        JsonNode all = BenchmarkMain.run(new BenchmarkMain.Options(List.of(SIZE), "256m", List.copyOf(BenchmarkWorker.names()), true, 4000),
+        JsonNode all = BenchmarkMain.run(new BenchmarkMain.Options(List.of(SIZE), "256m", List.copyOf(BenchmarkWorker.names()), true, 4000, List.of()),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         JsonNode results = all.path("sizes").path(Long.toString(SIZE));
 
@@ -64,6 +64,31 @@ class BenchmarkSmokeTest {
         String written = Files.readString(readme);
         assertTrue(written.startsWith("before\n") && written.endsWith(Report.END + "\nafter\n") && written.contains(report)
                 && !written.contains("old"), written);
+    }
+
+    @Test
+    void smallOperationsCountTheirStorageApiCalls() throws Exception {
+        JsonNode small = SmallOperations.run();
+
+        for (String op : List.of("import10", "export10", "preview")) {
+            assertTrue(small.path(op).path("ms").asDouble() > 0 && small.path(op).path("apiCalls").asInt() > 0, small.toString());
+        }
+        assertEquals(1, small.path("preview").path("apiCalls").asInt(), small.toString());
+        assertTrue(small.path("import10").path("jobPolls").asInt() >= 1 && small.path("import10").has("phpPolls"), small.toString());
+        assertTrue(small.path("consumerIdlePoll").path("polls").asInt() >= 5, small.toString());
+        assertTrue(small.path("consumerIdlePoll").path("callsPerPoll").asDouble() >= 1, small.toString());
+        assertTrue(small.path("consumerLatency").path("commitToDeliveryMillis").asLong() >= 0, small.toString());
+    }
+
+    @Test
+    void phpAndPythonPollSchedulesFromTheContract() {
+        // PHP sleeps 2, 4, 8, 16, 20 s after an immediate first poll; Python 4, 8, 16, 20 s.
+        assertEquals(0, SmallOperations.noticedAt(0, 1));
+        assertEquals(2, SmallOperations.noticedAt(1.5, 1));
+        assertEquals(14, SmallOperations.noticedAt(7, 1));
+        assertEquals(4, SmallOperations.polls(7, 1));
+        assertEquals(28, SmallOperations.noticedAt(13, 2));
+        assertEquals(50, SmallOperations.noticedAt(31, 1));
     }
 
     @Test
