@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Benchmarks table import and export through the component against the embedded emulator, each in a JVM capped at
-# -Xmx256m, as ratios to a plain-HTTP baseline measured in the same run.
-#   camel-keboola-benchmarks/run.sh [--size 1g] [--xmx 256m] [--report report.json]
+# Runs every contender (limit, component, hand-rolled route; import and export) at 100 MiB and 1 GiB against the
+# embedded emulator, each in a JVM capped at -Xmx256m, then the small operations (10-row import/export, preview,
+# consumer), and rewrites the README's table and results/chart.png (and results/latest.json).
+#   camel-keboola-benchmarks/run.sh [--sizes 100m,1g] [--xmx 256m] [--only limit-export,component-export-stream]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -pl camel-keboola-benchmarks -am package -DskipTests
 module=camel-keboola-benchmarks
-args=("$@")
-[[ " $* " == *" --size "* ]] || args+=(--size 1g)
-exec java -cp "$module/target/classes:$(cat "$module/target/classpath.txt")" io.github.camelkeboola.benchmarks.BenchmarkMain "${args[@]}"
+mkdir -p "$module/results"
+exec java -Djava.awt.headless=true -cp "$module/target/classes:$(cat "$module/target/classpath.txt")" \
+  io.github.camelkeboola.benchmarks.BenchmarkMain --report "$module/results/latest.json" \
+  --chart "$module/results/chart.png" --readme "$module/README.md" --small "$@"

@@ -2,6 +2,7 @@ package io.github.camelkeboola.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelkeboola.emulator.KeboolaEmulator;
 
 import java.io.BufferedReader;
@@ -18,57 +19,95 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Measures table import and export through the component against the embedded emulator, each scenario in a child
- * JVM capped at {@code -Xmx} (default 256m), and reports throughput and peak memory as ratios to a baseline measured
- * in the same run: the same bytes moved with plain signed HTTP requests (gzip file, one PUT; one GET per slice).
+ * Runs every contender ({@link BenchmarkWorker#SCENARIOS}) at each size against a fresh embedded emulator (aws
+ * flavour), each in a child JVM capped at {@code -Xmx} (default 256m), and writes the table, the ratios and the chart.
  *
- * <pre>BenchmarkMain [--size 1g] [--xmx 256m] [--report file.json]</pre>
+ * With {@code --small}, also the {@link SmallOperations} (in this JVM).
+ *
+ * <pre>BenchmarkMain [--sizes 100m,1g|none] [--small] [--xmx 256m] [--report results.json] [--chart chart.png] [--readme README.md]
+ *               [--only name,name] [--verify] [--slice-rows n] [--jvm-arg arg ({scenario} is replaced)]
+ * BenchmarkMain --render results.json [--chart chart.png] [--readme README.md]</pre>
  */
 public final class BenchmarkMain {
-
-    /** Order matters: each export reads the table its import created. */
-    static final List<String> ORDER = List.of("baseline-import", "component-import", "baseline-export", "component-export");
 
     private BenchmarkMain() {
     }
 
+    /** How a run is made. */
+    record Options(List<Long> sizes, String xmx, List<String> only, boolean verify, int sliceRows, List<String> jvmArgs) {
+    }
+
     public static void main(String[] args) throws Exception {
-        long size = parseSize("1g");
+        List<Long> sizes = List.of(parseSize("100m"), parseSize("1g"));
         String xmx = "256m";
+        List<String> only = List.copyOf(BenchmarkWorker.names());
+        boolean verify = false;
+        boolean small = false;
+        int sliceRows = 100_000;
+        List<String> jvmArgs = new ArrayList<>();
         Path report = null;
+        Path chart = null;
+        Path readme = null;
+        Path render = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--size" -> size = parseSize(args[++i]);
+                case "--sizes", "--size" -> sizes = "none".equals(args[++i]) ? List.of()
+                        : List.of(args[i].split(",")).stream().map(BenchmarkMain::parseSize).toList();
+                case "--small" -> small = true;
                 case "--xmx" -> xmx = args[++i];
+                case "--only" -> only = List.of(args[++i].split(","));
+                case "--verify" -> verify = true;
+                case "--slice-rows" -> sliceRows = Integer.parseInt(args[++i]);
+                case "--jvm-arg" -> jvmArgs.add(args[++i]); // e.g. -XX:StartFlightRecording=filename=x.jfr,settings=profile
                 case "--report" -> report = Path.of(args[++i]);
-                case "--render" -> {
-                    // Prints the table of an earlier run's --report file.
-                    Map<String, JsonNode> saved = new LinkedHashMap<>();
-                    new ObjectMapper().readTree(Path.of(args[++i]).toFile()).fields().forEachRemaining(f -> saved.put(f.getKey(), f.getValue()));
-                    System.out.println(report(saved));
-                    return;
-                }
-                default -> throw new IllegalArgumentException("Unknown argument " + args[i]
-                        + "; use --size 1g --xmx 256m --report file.json, or --render file.json");
+                case "--chart" -> chart = Path.of(args[++i]);
+                case "--readme" -> readme = Path.of(args[++i]);
+                case "--render" -> render = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("Unknown argument " + args[i] + "; use --sizes 100m,1g|none --small --xmx 256m "
+                        + "--only a,b --verify --slice-rows n --report f.json --chart f.png --readme README.md, or --render f.json");
             }
         }
-        Map<String, JsonNode> results = run(size, xmx, System.out);
-        String text = report(results);
-        System.out.println(text);
-        if (report != null) {
+        JsonNode results = render != null ? new ObjectMapper().readTree(render.toFile())
+                : run(new Options(sizes, xmx, only, verify, sliceRows, jvmArgs), System.out);
+        if (small && render == null) {
+            System.out.printf(Locale.ROOT, "running the small operations (load %s)%n", Machine.load());
+            ((ObjectNode) results).set("small", SmallOperations.run());
+        }
+        if (report != null && render == null) {
             Files.writeString(report, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
+        }
+        String text = Report.text(results);
+        System.out.println(text);
+        if (chart != null) {
+            Chart.write(results, chart);
+        }
+        if (readme != null) {
+            Report.intoReadme(readme, text);
         }
     }
 
-    /** Runs every scenario against one fresh emulator; returns each scenario's result. */
-    static Map<String, JsonNode> run(long size, String xmx, PrintStream log) throws Exception {
-        Map<String, JsonNode> results = new LinkedHashMap<>();
+    /**
+     * Every contender at every size: {@code {"machine": {...}, "sizes": {"<bytes>": {"<contender>": result}}}}. One
+     * fresh emulator per size, so each size's exports read a table of that size.
+     */
+    static ObjectNode run(Options options, PrintStream log) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode all = json.createObjectNode();
+        all.set("machine", Machine.describe(options.xmx()));
+        ObjectNode bySize = all.putObject("sizes");
         Path logs = Files.createTempDirectory("keboola-bench-");
-        try (KeboolaEmulator emulator = KeboolaEmulator.builder().provider("aws").start()) {
-            for (String scenario : ORDER) {
-                log.printf(Locale.ROOT, "running %s (%s, -Xmx%s)%n", scenario, human(size), xmx);
-                results.put(scenario, runChild(scenario, size, xmx, emulator, logs.resolve(scenario + ".log")));
+        for (long size : options.sizes()) {
+            ObjectNode results = bySize.putObject(Long.toString(size));
+            try (KeboolaEmulator emulator = KeboolaEmulator.builder().provider("aws").sliceRows(options.sliceRows()).start()) {
+                for (String scenario : BenchmarkWorker.names()) {
+                    if (!options.only().contains(scenario) && !scenario.equals("limit-import")) {
+                        continue; // the limit import always runs: the exports read its table
+                    }
+                    log.printf(Locale.ROOT, "running %s (%s, -Xmx%s, load %s)%n", scenario, human(size), options.xmx(), Machine.load());
+                    results.set(scenario, runChild(scenario, size, options, emulator, logs.resolve(scenario + ".log")));
+                }
             }
+            ((ObjectNode) all.get("machine")).put("loadAfter" + human(size).replace(" ", ""), Machine.load());
         }
         // The children's output is kept only when one of them failed (the exception names the file).
         try (var files = Files.list(logs)) {
@@ -77,15 +116,23 @@ public final class BenchmarkMain {
             }
         }
         Files.delete(logs);
-        return results;
+        return all;
     }
 
-    private static JsonNode runChild(String scenario, long size, String xmx, KeboolaEmulator emulator, Path logFile) throws Exception {
+    private static JsonNode runChild(String scenario, long size, Options options, KeboolaEmulator emulator, Path logFile) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + xmx, "-cp", System.getProperty("java.class.path"),
-                BenchmarkWorker.class.getName(), scenario, String.valueOf(size), emulator.baseUrl())
-                .redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + options.xmx()));
+        options.jvmArgs().forEach(arg -> command.add(arg.replace("{scenario}", scenario)));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchmarkWorker.class.getName(), scenario,
+                String.valueOf(size), emulator.baseUrl()));
+        if (options.verify()) {
+            command.add("verify");
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put(BenchmarkWorker.TOKEN_ENV, emulator.token());
+        // S3-compatible stores other than AWS take checksums only when S3 requires them (AWS SDK 2.30+ sends them always).
+        builder.environment().put("AWS_REQUEST_CHECKSUM_CALCULATION", "when_required");
+        builder.environment().put("AWS_RESPONSE_CHECKSUM_VALIDATION", "when_required");
         Process process = builder.start();
         JsonNode result = null;
         List<String> output = new ArrayList<>();
@@ -107,43 +154,6 @@ public final class BenchmarkMain {
         return result;
     }
 
-    /**
-     * The table of results and the ratios. "client s" is the run less the Storage job's own server time, i.e. what the
-     * client spent moving data and waiting on polls: the part the component is responsible for.
-     */
-    static String report(Map<String, JsonNode> results) {
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-18s %9s %9s %8s %9s %8s %12s %12s%n",
-                "scenario", "CSV MB", "total s", "MB/s", "client s", "job s", "heap peak MB", "RSS peak MB"));
-        results.forEach((name, r) -> text.append(String.format(Locale.ROOT, "%-18s %9.1f %9.2f %8.1f %9.2f %8.2f %12.1f %12.1f%n",
-                name, mb(r.path("csvBytes").asLong()), r.path("seconds").asDouble(), throughput(r), clientSeconds(r),
-                r.path("jobSeconds").asDouble(), mb(r.path("heapPeakBytes").asLong()), mb(r.path("rssPeakBytes").asLong()))));
-        for (String op : List.of("import", "export")) {
-            JsonNode component = results.get("component-" + op);
-            JsonNode baseline = results.get("baseline-" + op);
-            if (component != null && baseline != null) {
-                text.append(String.format(Locale.ROOT,
-                        "%s component/baseline: throughput %.2f, client-side throughput %.2f, heap peak %.2f, RSS peak %.2f%n", op,
-                        throughput(component) / throughput(baseline), clientSeconds(baseline) / clientSeconds(component),
-                        component.path("heapPeakBytes").asDouble() / baseline.path("heapPeakBytes").asDouble(),
-                        component.path("rssPeakBytes").asDouble() / baseline.path("rssPeakBytes").asDouble()));
-            }
-        }
-        return text.toString();
-    }
-
-    static double throughput(JsonNode result) {
-        return mb(result.path("csvBytes").asLong()) / result.path("seconds").asDouble();
-    }
-
-    private static double clientSeconds(JsonNode result) {
-        double job = result.path("jobSeconds").asDouble();
-        return result.path("seconds").asDouble() - Math.max(0, job);
-    }
-
-    private static double mb(long bytes) {
-        return bytes / (1024.0 * 1024.0);
-    }
-
     static long parseSize(String size) {
         String s = size.strip().toLowerCase(Locale.ROOT);
         long unit = switch (s.charAt(s.length() - 1)) {
@@ -155,7 +165,7 @@ public final class BenchmarkMain {
         return Long.parseLong(unit == 1 ? s : s.substring(0, s.length() - 1)) * unit;
     }
 
-    private static String human(long bytes) {
-        return bytes >= 1 << 30 ? bytes / (1 << 30) + " GiB" : bytes / (1 << 20) + " MiB";
+    static String human(long bytes) {
+        return bytes >= 1 << 30 && bytes % (1 << 30) == 0 ? bytes / (1 << 30) + " GiB" : bytes / (1 << 20) + " MiB";
     }
 }

@@ -8,24 +8,37 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.util.Iterator;
+import java.util.Map;
 
-/** The export through the component: a route's {@code keboola:} producer answers the table as a CSV stream. */
+/**
+ * The export through the component: a route's {@code keboola:} producer answers the table as a CSV stream
+ * ({@code outputType=stream}, drained into the sink) or as rows ({@code outputType=rows}, iterated; each row's CSV
+ * line goes to the sink, which is how its bytes are counted).
+ */
 final class ComponentExport implements Scenario {
 
+    private final boolean rows;
+
+    ComponentExport(boolean rows) {
+        this.rows = rows;
+    }
+
     @Override
-    public Moved run(Stack stack, long bytes) throws Exception {
+    public Moved run(Stack stack, long bytes, Sink sink) throws Exception {
         try (CamelContext camel = new DefaultCamelContext()) {
             camel.setStreamCaching(false);
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    // The stream is open until the exchange completes: the route reads it (here: counts it) on the way.
-                    from("direct:export").to("keboola:" + BUCKET + "." + ComponentImport.TABLE
-                            + "?operation=exportTable&outputType=stream&" + Stacks.endpointOptions(stack))
+                    // The body is open until the exchange completes: the route reads it on the way.
+                    from("direct:export").to("keboola:" + EXPORTED_TABLE + "?operation=exportTable&outputType="
+                            + (rows ? "rows" : "stream") + "&" + Stacks.endpointOptions(stack))
                             .process(e -> {
-                                try (InputStream csv = e.getMessage().getMandatoryBody(InputStream.class)) {
-                                    e.getMessage().setBody(csv.transferTo(OutputStream.nullOutputStream()));
+                                if (rows) {
+                                    drainRows(e.getMessage().getMandatoryBody(Iterator.class), sink);
+                                } else {
+                                    sink.drain(e.getMessage().getMandatoryBody(InputStream.class));
                                 }
                             });
                 }
@@ -37,7 +50,27 @@ final class ComponentExport implements Scenario {
                     throw exchange.getException();
                 }
                 Long jobId = exchange.getMessage().getHeader(KeboolaConstants.JOB_ID, Long.class);
-                return new Moved(exchange.getMessage().getMandatoryBody(Long.class), jobId == null ? 0 : jobId);
+                return new Moved(sink.bytes(), sink.digest(), jobId == null ? 0 : jobId);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void drainRows(Iterator<?> rows, Sink sink) {
+        boolean header = true;
+        while (rows.hasNext()) {
+            Map<String, String> row = (Map<String, String>) rows.next();
+            if (header) {
+                sink.write(CsvGenerator.line(row.keySet()));
+                header = false;
+            }
+            sink.write(CsvGenerator.line(row.values()));
+        }
+        if (rows instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
         }
     }

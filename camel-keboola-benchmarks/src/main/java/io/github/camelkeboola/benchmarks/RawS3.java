@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,8 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The baseline's way to S3: the JDK's HTTP client, one plain SigV4-signed PUT or GET per object, no retries, no
- * parallelism. Written for the benchmark only, independent of the component's transfer code it is compared with.
+ * The limit's way to S3: the JDK's HTTP client, plain SigV4-signed requests (GET, multipart upload), no retries. Written for the benchmark only, independent of the component's transfer code it is compared with.
  */
 final class RawS3 {
 
@@ -43,16 +41,35 @@ final class RawS3 {
         this.sessionToken = credentials.path("SessionToken").asText("");
     }
 
-    void put(String key, Path file, Map<String, String> amzHeaders) throws IOException, InterruptedException {
-        HttpRequest.Builder request = signed("PUT", key, amzHeaders).PUT(HttpRequest.BodyPublishers.ofFile(file));
+    /** Starts a multipart upload; returns its upload id. */
+    String startMultipart(String key, Map<String, String> amzHeaders) throws IOException, InterruptedException {
+        String xml = send(signed("POST", key, "uploads=", amzHeaders).POST(HttpRequest.BodyPublishers.noBody()), key);
+        return between(xml, "<UploadId>", "</UploadId>");
+    }
+
+    /** Uploads one part; returns its ETag. */
+    String uploadPart(String key, String uploadId, int number, byte[] data, int length) throws IOException, InterruptedException {
+        HttpRequest.Builder request = signed("PUT", key, "partNumber=" + number + "&uploadId=" + encode(uploadId), Map.of())
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(data, 0, length));
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IOException("PUT " + key + ": HTTP " + response.statusCode() + " " + response.body());
+        check(response, key);
+        return response.headers().firstValue("ETag").orElseThrow(() -> new IOException("No ETag for part " + number + " of " + key));
+    }
+
+    void completeMultipart(String key, String uploadId, java.util.List<String> etags) throws IOException, InterruptedException {
+        StringBuilder xml = new StringBuilder("<CompleteMultipartUpload>");
+        for (int i = 0; i < etags.size(); i++) {
+            xml.append("<Part><PartNumber>").append(i + 1).append("</PartNumber><ETag>").append(etags.get(i)).append("</ETag></Part>");
+        }
+        String body = xml.append("</CompleteMultipartUpload>").toString();
+        String answer = send(signed("POST", key, "uploadId=" + encode(uploadId), Map.of()).POST(HttpRequest.BodyPublishers.ofString(body)), key);
+        if (answer.contains("<Error>")) {
+            throw new IOException("CompleteMultipartUpload of " + key + ": " + answer);
         }
     }
 
     InputStream get(String key) throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = http.send(signed("GET", key, Map.of()).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = http.send(signed("GET", key, "", Map.of()).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             throw new IOException("GET " + key + ": HTTP " + response.statusCode() + " " + new String(response.body().readAllBytes(), StandardCharsets.UTF_8));
         }
@@ -67,8 +84,30 @@ final class RawS3 {
         return response.body();
     }
 
-    private HttpRequest.Builder signed(String method, String key, Map<String, String> amzHeaders) {
-        URI uri = URI.create(origin + "/" + bucket + "/" + encodePath(key));
+    private String send(HttpRequest.Builder request, String key) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        check(response, key);
+        return response.body();
+    }
+
+    private static void check(HttpResponse<String> response, String key) throws IOException {
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException(response.request().method() + " " + key + ": HTTP " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    private static String between(String text, String open, String close) throws IOException {
+        int start = text.indexOf(open);
+        int end = text.indexOf(close, start + 1);
+        if (start < 0 || end < 0) {
+            throw new IOException("No " + open + " in " + text);
+        }
+        return text.substring(start + open.length(), end);
+    }
+
+    /** A SigV4-signed request; {@code query} is already canonical (keys sorted, values encoded). */
+    private HttpRequest.Builder signed(String method, String key, String query, Map<String, String> amzHeaders) {
+        URI uri = URI.create(origin + "/" + bucket + "/" + encodePath(key) + (query.isEmpty() ? "" : "?" + query));
         String amzDate = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
         Map<String, String> headers = new TreeMap<>(amzHeaders);
         headers.put("x-amz-content-sha256", "UNSIGNED-PAYLOAD");
@@ -82,7 +121,7 @@ final class RawS3 {
         canonical.forEach((name, value) -> canonicalHeaders.append(name).append(':').append(value).append('\n'));
         String signedHeaders = String.join(";", canonical.keySet());
         String scope = amzDate.substring(0, 8) + "/" + region + "/s3/aws4_request";
-        String request = method + "\n" + uri.getRawPath() + "\n\n" + canonicalHeaders + "\n" + signedHeaders + "\nUNSIGNED-PAYLOAD";
+        String request = method + "\n" + uri.getRawPath() + "\n" + query + "\n" + canonicalHeaders + "\n" + signedHeaders + "\nUNSIGNED-PAYLOAD";
         try {
             String toSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
                     + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(request.getBytes(StandardCharsets.UTF_8)));
@@ -105,10 +144,18 @@ final class RawS3 {
     }
 
     private static String encodePath(String key) {
+        return encode(key, "-._~/");
+    }
+
+    private static String encode(String value) {
+        return encode(value, "-._~");
+    }
+
+    private static String encode(String key, String safe) {
         StringBuilder out = new StringBuilder();
         for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
-            if (Character.isLetterOrDigit(c) && c < 128 || "-._~/".indexOf(c) >= 0) {
+            if (Character.isLetterOrDigit(c) && c < 128 || safe.indexOf(c) >= 0) {
                 out.append(c);
             } else {
                 out.append('%').append(String.format("%02X", (int) c));
