@@ -1,6 +1,7 @@
 package io.github.camelkeboola.component.it;
 
 import io.github.camelkeboola.component.CapturedLog;
+import io.github.camelkeboola.component.EmulatorComponents;
 import io.github.camelkeboola.component.KeboolaComponent;
 import io.github.camelkeboola.component.KeboolaConstants;
 import io.github.camelkeboola.component.KeboolaCsvStream;
@@ -55,11 +56,7 @@ abstract class AbstractKeboolaProducerEmulatorTest extends CamelTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         // the recommended setup: stack and token on the component, so no URI carries the token
-        KeboolaComponent keboola = new KeboolaComponent();
-        keboola.getConfiguration().setStackUrl(emulator().baseUrl());
-        keboola.getConfiguration().setToken(emulator().token());
-        keboola.getConfiguration().setRetryInitialDelay(20);
-        keboola.getConfiguration().setJobPollMaxInterval(200);
+        KeboolaComponent keboola = EmulatorComponents.pointedAt(emulator());
         context.addComponent("keboola", keboola);
         return context;
     }

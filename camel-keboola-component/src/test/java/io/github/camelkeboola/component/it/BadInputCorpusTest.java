@@ -2,6 +2,7 @@ package io.github.camelkeboola.component.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelkeboola.component.EmulatorComponents;
 import io.github.camelkeboola.component.KeboolaComponent;
 import io.github.camelkeboola.component.KeboolaConstants;
 import io.github.camelkeboola.component.KeboolaException;
@@ -44,10 +45,7 @@ class BadInputCorpusTest extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        KeboolaComponent keboola = new KeboolaComponent();
-        keboola.getConfiguration().setStackUrl(KEBOOLA.emulator().baseUrl());
-        keboola.getConfiguration().setToken(KEBOOLA.emulator().token());
-        keboola.getConfiguration().setRetryInitialDelay(20);
+        KeboolaComponent keboola = EmulatorComponents.pointedAt(KEBOOLA.emulator());
         keboola.getConfiguration().setJobPollMaxInterval(100);
         context.addComponent("keboola", keboola);
         return context;

@@ -1,5 +1,6 @@
 package io.github.camelkeboola.component.it;
 
+import io.github.camelkeboola.component.EmulatorComponents;
 import io.github.camelkeboola.component.KeboolaComponent;
 import io.github.camelkeboola.component.KeboolaException;
 import io.github.camelkeboola.emulator.fault.Fault;
@@ -103,12 +104,8 @@ class ImportBodyReplayTest extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        KeboolaComponent keboola = new KeboolaComponent();
-        keboola.getConfiguration().setStackUrl(KEBOOLA.emulator().baseUrl());
-        keboola.getConfiguration().setToken(KEBOOLA.emulator().token());
-        keboola.getConfiguration().setRetryInitialDelay(20);
+        KeboolaComponent keboola = EmulatorComponents.pointedAt(KEBOOLA.emulator());
         keboola.getConfiguration().setMaxRetries(1);
-        keboola.getConfiguration().setJobPollMaxInterval(200);
         context.addComponent("keboola", keboola);
         return context;
     }
