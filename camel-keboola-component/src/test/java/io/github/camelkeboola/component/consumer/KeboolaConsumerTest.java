@@ -186,6 +186,10 @@ class KeboolaConsumerTest extends ConsumerTestSupport {
         String cursorBefore = cursor.getState(key);
 
         failing.set(true);
+        // Known limit (see the guide): an upsert that keeps rowsCount, in the same second as the import the window was
+        // read in, leaves the table detail as it was, so no poll sees it. This test is about failures, not that case.
+        long loaded = lastImport(tableId).getEpochSecond();
+        await().until(() -> Instant.now().getEpochSecond() > loaded);
         writer.upsert(tableId, "id,status\n1,cancelled\n");
         long changed = lastImport(tableId).getEpochSecond();
         await().until(() -> failedAttempts.get() >= 3);
