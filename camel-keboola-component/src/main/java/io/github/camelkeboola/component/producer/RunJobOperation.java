@@ -40,7 +40,12 @@ final class RunJobOperation implements ProducerOperation {
         }
         if (config.getVariableValues() != null && !config.getVariableValues().isEmpty()) {
             List<Map<String, String>> values = new ArrayList<>();
-            config.getVariableValues().forEach((name, value) -> values.add(Map.of("name", name, "value", String.valueOf(value))));
+            config.getVariableValues().forEach((name, value) -> {
+                Map<String, String> variable = new LinkedHashMap<>(); // name before value, as Keboola's UI sends it
+                variable.put("name", name);
+                variable.put("value", String.valueOf(value));
+                values.add(variable);
+            });
             body.put("variableValuesData", Map.of("values", values));
         }
         HttpQueueApi queue = request.endpoint().getQueueApi();
