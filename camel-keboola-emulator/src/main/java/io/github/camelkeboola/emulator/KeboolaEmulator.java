@@ -274,7 +274,11 @@ public final class KeboolaEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Drives {@code _timestamp}, {@code lastImportDate}, {@code created}; default {@link Clock#systemUTC()}. */
+        /**
+         * Drives {@code _timestamp}, {@code lastImportDate}, {@code created}; default {@link Clock#systemUTC()}. The
+         * answers' {@code Date} header stays on the system clock (the JDK's HTTP server sets it), so a client that
+         * reads the API's time from it sees the real time under any other clock.
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;

@@ -11,10 +11,12 @@ import io.github.camelkeboola.component.wire.LogSafeHttpClients;
 import io.github.camelkeboola.component.wire.RetryDelays;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.utils.DateUtils;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.io.CloseMode;
@@ -89,6 +91,18 @@ public class HttpStorageApi implements StorageApi {
     @Override
     public JsonNode getTable(String tableId) {
         return json(ApiCall.get("tables/%s", tableId).table(tableId));
+    }
+
+    @Override
+    public TableDetail readTable(String tableId) {
+        ApiCall call = ApiCall.get("tables/%s", tableId).table(tableId);
+        ResponseReader<JsonNode> json = jsonReader(call);
+        return execute(call, false, response -> new TableDetail(json.read(response), answeredAt(response)));
+    }
+
+    private static Instant answeredAt(ClassicHttpResponse response) {
+        Header date = response.getFirstHeader(HttpHeaders.DATE);
+        return date == null ? null : DateUtils.parseStandardDate(date.getValue());
     }
 
     @Override

@@ -29,6 +29,11 @@ public interface StorageApi extends Closeable {
     /** {@code GET tables/{id}}; 404 fails. */
     JsonNode getTable(String tableId);
 
+    /** {@code GET tables/{id}} with the time the API answered it, when known; 404 fails. */
+    default TableDetail readTable(String tableId) {
+        return new TableDetail(getTable(tableId), null);
+    }
+
     /** {@code GET tables/{id}}, empty when the table or its bucket does not exist. */
     Optional<JsonNode> findTable(String tableId);
 

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * The consumer's cursor in a {@link StateRepository}, one line of text:
- * {@code since=<epoch s>,lastImportDate=<epoch s>,lastChangeDate=<epoch s>,rowsCount=<n>}. A bare number is read as
- * {@code since} alone. Read on every poll rather than cached, so a standby that takes over reads what the leader wrote
+ * {@code since=<epoch s>,lastImportDate=<epoch s>,lastChangeDate=<epoch s>,rowsCount=<n>}, followed by
+ * {@code ,settled=false} while the detail could still hide a change. A bare number is read as {@code since} alone.
+ * Read on every poll rather than cached, so a standby that takes over reads what the leader wrote
  * last.
  */
 final class ChangeCursor {
@@ -53,6 +54,9 @@ final class ChangeCursor {
             text.append(",lastImportDate=").append(mark.lastImportDate())
                     .append(",lastChangeDate=").append(mark.lastChangeDate() == null ? "" : mark.lastChangeDate())
                     .append(",rowsCount=").append(mark.rowsCount());
+            if (!state.settled()) {
+                text.append(",settled=false");
+            }
         }
         return text.toString();
     }
@@ -75,7 +79,8 @@ final class ChangeCursor {
         }
         String lastChange = fields.getOrDefault("lastChangeDate", "");
         return new CursorState(since, new TableMark(Long.parseLong(required(fields, "lastImportDate")),
-                lastChange.isEmpty() ? null : Long.parseLong(lastChange), Long.parseLong(required(fields, "rowsCount"))));
+                lastChange.isEmpty() ? null : Long.parseLong(lastChange), Long.parseLong(required(fields, "rowsCount"))),
+                !"false".equals(fields.get("settled")));
     }
 
     private static String required(Map<String, String> fields, String name) {

@@ -19,8 +19,17 @@ import java.util.Optional;
  * <p>
  * The price: each window reads the second of the previous window's {@code lastImportDate} again, so rows stamped in
  * that second are delivered twice (when {@code lastImportDate} is the import's start, that is the whole last import).
+ * <p>
+ * The detail has second resolution: an import that commits later in the second of the detail's latest time and keeps
+ * {@code rowsCount} (an upsert) leaves the detail exactly as it was. A window whose detail was read that early is
+ * {@code settled=false}; once a later read shows the same detail from past that second, the window is read once more
+ * (see {@link TableMark#settledBy}).
  */
-record ChangeWindow(Long since, TableMark mark) {
+record ChangeWindow(Long since, TableMark mark, boolean settled) {
+
+    ChangeWindow(Long since, TableMark mark) {
+        this(since, mark, true);
+    }
 
     /**
      * The window to read now, or empty when nothing can have changed: the table has never been loaded, or its detail
@@ -29,12 +38,21 @@ record ChangeWindow(Long since, TableMark mark) {
      * @param stored       the stored cursor, null when none is stored
      * @param initialSince where to start when no cursor is stored, null for the whole table
      * @param now          the table detail read now, before the export
+     * @param settled      whether {@code now} was read late enough that no later commit can show the same detail
      */
-    static Optional<ChangeWindow> next(CursorState stored, Long initialSince, TableMark now) {
-        if (!now.loaded() || stored != null && now.equals(stored.mark())) {
+    static Optional<ChangeWindow> next(CursorState stored, Long initialSince, TableMark now, boolean settled) {
+        if (!now.loaded()) {
             return Optional.empty();
         }
-        return Optional.of(new ChangeWindow(stored != null ? Long.valueOf(stored.since()) : initialSince, now));
+        if (stored != null && now.equals(stored.mark()) && (stored.settled() || !settled)) {
+            // unchanged; an unsettled cursor waits for a settled read of the same detail, then reads it once more
+            return Optional.empty();
+        }
+        return Optional.of(new ChangeWindow(stored != null ? Long.valueOf(stored.since()) : initialSince, now, settled));
+    }
+
+    static Optional<ChangeWindow> next(CursorState stored, Long initialSince, TableMark now) {
+        return next(stored, initialSince, now, true);
     }
 
     /**
@@ -43,13 +61,17 @@ record ChangeWindow(Long since, TableMark mark) {
      */
     CursorState next() {
         long last = mark.lastImportDate();
-        return new CursorState(since == null ? last : Math.max(since, last), mark);
+        return new CursorState(since == null ? last : Math.max(since, last), mark, settled);
     }
 
-    /** A stable name of the window, {@code <since>-<lastImportDate>/<lastChangeDate>/<rowsCount>} (epoch seconds). */
+    /**
+     * A stable name of the window, {@code <since>-<lastImportDate>/<lastChangeDate>/<rowsCount>} (epoch seconds), with
+     * {@code /unsettled} for an unsettled one: its settled read again may hold more rows, so it must not share a key.
+     */
     String describe() {
         return (since == null ? "" : since.toString()) + "-" + mark.lastImportDate() + "/"
-               + (mark.lastChangeDate() == null ? "" : mark.lastChangeDate()) + "/" + mark.rowsCount();
+               + (mark.lastChangeDate() == null ? "" : mark.lastChangeDate()) + "/" + mark.rowsCount()
+               + (settled ? "" : "/unsettled");
     }
 
     static String iso(Long epochSeconds) {

@@ -18,6 +18,17 @@ record TableMark(Long lastImportDate, Long lastChangeDate, long rowsCount) {
                 table.path("rowsCount").asLong(0));
     }
 
+    /**
+     * Whether a detail read when the API answered at {@code answeredAt} (whole seconds) can no longer be equalled by a
+     * change committed after the read: the detail has second resolution, so a commit later in the second of its
+     * latest time (an upsert that keeps {@code rowsCount}) would show the very same detail. The answer comes after the
+     * read, so only an answer two seconds past that second proves the read was past it.
+     */
+    boolean settledBy(Instant answeredAt) {
+        long latest = lastChangeDate == null ? lastImportDate : Math.max(lastImportDate, lastChangeDate);
+        return answeredAt.getEpochSecond() >= latest + 2;
+    }
+
     /** Whether the table has ever been loaded: without an import it has no rows to deliver. */
     boolean loaded() {
         return lastImportDate != null;

@@ -2,10 +2,14 @@ package io.github.camelkeboola.component.consumer;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ChangeWindowTest {
 
@@ -49,6 +53,22 @@ class ChangeWindowTest {
     }
 
     @Test
+    void aDetailReadInTheSecondOfItsLastChangeIsReadOnceMoreWhenASettledReadShowsItAgain() {
+        assertFalse(AT_1000.settledBy(Instant.ofEpochSecond(1001)), "the answer may come a second after the read");
+        assertTrue(AT_1000.settledBy(Instant.ofEpochSecond(1002)));
+        assertFalse(new TableMark(990L, 1000L, 3).settledBy(Instant.ofEpochSecond(1001)), "a delete moves lastChangeDate");
+
+        ChangeWindow early = ChangeWindow.next(new CursorState(900L, null), null, AT_1000, false).orElseThrow();
+        CursorState unsettled = early.next();
+        assertEquals(new CursorState(1000L, AT_1000, false), unsettled);
+        assertEquals(Optional.empty(), ChangeWindow.next(unsettled, null, AT_1000, false), "still in that second: wait");
+        ChangeWindow again = ChangeWindow.next(unsettled, null, AT_1000, true).orElseThrow();
+        assertEquals(new ChangeWindow(1000L, AT_1000, true), again, "the same detail, now settled: once more");
+        assertEquals(Optional.empty(), ChangeWindow.next(again.next(), null, AT_1000, true), "then idle");
+        assertNotEquals(early.describe(), again.describe(), "the read again may hold more rows: another window key");
+    }
+
+    @Test
     void anInitialSinceAfterTheLastImportIsKeptAsTheNextStart() {
         assertEquals(new CursorState(2000L, AT_1000), new ChangeWindow(2000L, AT_1000).next());
     }
@@ -60,6 +80,10 @@ class ChangeWindowTest {
         assertEquals(state, ChangeCursor.parse(ChangeCursor.format(state)));
         CursorState full = new CursorState(990L, AT_1000);
         assertEquals(full, ChangeCursor.parse(ChangeCursor.format(full)));
+        CursorState unsettled = new CursorState(990L, AT_1000, false);
+        assertEquals("since=990,lastImportDate=1000,lastChangeDate=1000,rowsCount=3,settled=false",
+                ChangeCursor.format(unsettled));
+        assertEquals(unsettled, ChangeCursor.parse(ChangeCursor.format(unsettled)));
         assertEquals(new CursorState(1234L, null), ChangeCursor.parse("1234"));
         assertEquals(new CursorState(1234L, null), ChangeCursor.parse("since=1234"));
         assertThrows(IllegalArgumentException.class, () -> ChangeCursor.parse("since=1,lastImportDate=2"));

@@ -66,6 +66,15 @@ abstract class ConsumerTestSupport {
         await().until(() -> consumer.getCounter() >= target);
     }
 
+    /**
+     * Waits until a poll found the table unchanged since a settled read: every window of what changed so far has been
+     * delivered, including the one more read of a detail first read in the second of its last change.
+     */
+    static void awaitIdle(CamelContext context) {
+        KeboolaConsumer consumer = consumer(context);
+        await().until(() -> String.valueOf(consumer.getLastPollOutcome()).startsWith("idle: the table is unchanged"));
+    }
+
     @AfterEach
     void stopContexts() {
         contexts.forEach(CamelContext::stop);

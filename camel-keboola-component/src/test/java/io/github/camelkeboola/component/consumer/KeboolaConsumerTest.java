@@ -25,6 +25,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -71,25 +73,29 @@ class KeboolaConsumerTest extends ConsumerTestSupport {
         assertNotNull(first.jobId());
         assertTrue(first.changeKey().startsWith(tableId + ":"));
         Instant created = lastImport(tableId);
+        awaitIdle(context);
+        int beforeChange = delivered.size();   // 6 when the first detail was read in the create's second
 
         writer.upsert(tableId, "id,status\n2,paid\n4,new\n");
         await().until(() -> delivered.distinctRows().containsAll(List.of("2=paid", "4=new")));
-        awaitPolls(context, 5);
-        List<Delivered.Delivery> second = delivered.all().subList(3, delivered.size());
+        awaitIdle(context);
+        List<Delivered.Delivery> second = delivered.all().subList(beforeChange, delivered.size());
         assertEquals(created.toString(), second.get(0).since(),
                 "the next window starts at the lastImportDate read before the first export, inclusive");
-        assertTrue(second.stream().allMatch(d -> d.since().equals(created.toString())), "one window");
         // with the changes come the rows still stamped in the second of the create: read again, never skipped
-        assertEquals(List.of("1=new", "2=paid", "3=new", "4=new"), sorted(delivered.rows().subList(3, delivered.size())));
+        assertEquals(List.of("1=new", "2=paid", "3=new", "4=new"), sorted(List.copyOf(Set.copyOf(second.stream()
+                .map(d -> d.row().get("id") + "=" + d.row().get("status")).toList()))));
+        int afterChange = delivered.size();
         awaitPolls(context, 5);
-        assertEquals(7, delivered.size(), "an unchanged table is not read again");
+        assertEquals(afterChange, delivered.size(), "an unchanged table is not read again");
     }
 
     @Test
     void idlePollReadsTheTableAndMakesNoExport() throws Exception {
         Delivered delivered = new Delivered();
         CamelContext context = start(uri(KEBOOLA.emulator(), tableId, "outputType=rows"), delivered, Map.of());
-        await().until(() -> delivered.size() == 3);
+        await().until(() -> delivered.size() >= 3);
+        awaitIdle(context);
 
         FaultInjector faults = KEBOOLA.emulator().faults();
         FaultInjector.Rule exports = faults.inject(FaultTarget.API, "POST", "/export-async$", Fault.delay(Duration.ZERO), -1);
@@ -108,20 +114,22 @@ class KeboolaConsumerTest extends ConsumerTestSupport {
     @Test
     void streamOutputDeliversOneCsvPerWindow() throws Exception {
         Delivered delivered = new Delivered();
-        start(uri(KEBOOLA.emulator(), tableId, ""), delivered, Map.of());
+        CamelContext context = start(uri(KEBOOLA.emulator(), tableId, ""), delivered, Map.of());
 
-        await().until(() -> delivered.size() == 1);
+        await().until(() -> delivered.size() >= 1);
         Delivered.Delivery first = delivered.all().get(0);
         List<String> lines = ((String) first.body()).lines().toList();
         assertEquals("\"id\",\"status\"", lines.get(0), "header row first");
         assertEquals(List.of("\"1\",\"new\"", "\"2\",\"new\"", "\"3\",\"new\""), sorted(lines.subList(1, lines.size())));
         long created = lastImport(tableId).getEpochSecond();
-        assertEquals(tableId + "@-" + created + "/" + created + "/3", first.changeKey(),
-                "<since>-<lastImportDate>/<lastChangeDate>/<rowsCount> of the window");
+        assertTrue(first.changeKey().matches(Pattern.quote(tableId + "@-" + created + "/" + created + "/3") + "(/unsettled)?"),
+                "<since>-<lastImportDate>/<lastChangeDate>/<rowsCount> of the window: " + first.changeKey());
+        awaitIdle(context);
+        int beforeChange = delivered.size();
 
         writer.upsert(tableId, "id,status\n3,shipped\n");
-        await().until(() -> delivered.size() == 2);
-        Delivered.Delivery second = delivered.all().get(1);
+        await().until(() -> delivered.size() > beforeChange);
+        Delivered.Delivery second = delivered.all().get(beforeChange);
         List<String> secondLines = ((String) second.body()).lines().toList();
         assertEquals("\"id\",\"status\"", secondLines.get(0));
         assertTrue(secondLines.contains("\"3\",\"shipped\""), secondLines::toString);
@@ -186,10 +194,6 @@ class KeboolaConsumerTest extends ConsumerTestSupport {
         String cursorBefore = cursor.getState(key);
 
         failing.set(true);
-        // Known limit (see the guide): an upsert that keeps rowsCount, in the same second as the import the window was
-        // read in, leaves the table detail as it was, so no poll sees it. This test is about failures, not that case.
-        long loaded = lastImport(tableId).getEpochSecond();
-        await().until(() -> Instant.now().getEpochSecond() > loaded);
         writer.upsert(tableId, "id,status\n1,cancelled\n");
         long changed = lastImport(tableId).getEpochSecond();
         await().until(() -> failedAttempts.get() >= 3);
@@ -218,11 +222,11 @@ class KeboolaConsumerTest extends ConsumerTestSupport {
         CamelContext second = start(uri(KEBOOLA.emulator(), tableId, "outputType=rows&stateRepository=#cursor"),
                 secondRun, Map.of("cursor", FileStateRepository.fileStateRepository(cursorFile.toFile())));
         await().until(() -> secondRun.distinctRows().containsAll(List.of("2=paid", "6=new")));
-        awaitPolls(second, 5);
+        awaitIdle(second);
         assertEquals(ChangeWindow.iso(firstRunCursor),
                 secondRun.all().get(0).since(), "the restart started at the stored cursor");
-        assertTrue(secondRun.all().stream().allMatch(d -> d.since().equals(secondRun.all().get(0).since())),
-                "in one window: the table was not read again");
+        assertTrue(secondRun.all().stream().allMatch(d -> Instant.parse(d.since()).getEpochSecond() >= firstRunCursor),
+                "no window before the stored cursor: the table was not read again");
     }
 
     @Test
