@@ -26,7 +26,7 @@ final class ChangeKeys {
         return tableId + ":" + HexFormat.of().formatHex(digest.digest());
     }
 
-    /** {@code <tableId>@<since>-<until>}: the same window read again has the same key. */
+    /** {@code <tableId>@<window>} ({@link ChangeWindow#describe}): the same window read again has the same key. */
     static String ofWindow(String tableId, ChangeWindow window) {
         return tableId + "@" + window.describe();
     }
