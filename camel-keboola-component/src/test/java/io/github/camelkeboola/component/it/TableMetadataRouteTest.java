@@ -2,11 +2,15 @@ package io.github.camelkeboola.component.it;
 
 import io.github.camelkeboola.component.EmulatorComponents;
 import io.github.camelkeboola.component.KeboolaException;
+import io.github.camelkeboola.emulator.fault.Fault;
+import io.github.camelkeboola.emulator.fault.FaultInjector;
+import io.github.camelkeboola.emulator.fault.FaultTarget;
 import io.github.camelkeboola.emulator.junit.KeboolaEmulatorExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -42,9 +46,16 @@ class TableMetadataRouteTest extends CamelTestSupport {
                         .to("keboola:in.c-md.orders?operation=getTable");
                 from("direct:load").toD("keboola:${header.table}?primaryKey=id${header.options}");
                 from("direct:getTable").toD("keboola:${header.table}?operation=getTable");
+                from("direct:redelivered").errorHandler(defaultErrorHandler().maximumRedeliveries(1).redeliveryDelay(0))
+                        .to("keboola:in.c-md.redelivered?primaryKey=id&description=Loaded%20once&maxRetries=0");
                 from("direct:setMetadata").toD("keboola:${header.table}?operation=setMetadata${header.options}");
             }
         };
+    }
+
+    @AfterEach
+    void clearFaults() {
+        KEBOOLA.emulator().faults().clear();
     }
 
     private Exchange send(String route, String table, String options, Object body) {
@@ -133,6 +144,22 @@ class TableMetadataRouteTest extends CamelTestSupport {
         Exchange unknownColumn = send("direct:setMetadata", "in.c-md.badkey", "&columnMetadata.nosuch.KBC.description=x", null);
         assertThat(unknownColumn.getException()).isInstanceOf(KeboolaException.class)
                 .hasMessageContaining("nosuch").hasMessageContaining("HTTP 400");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRedeliveryAfterTheMetadataFailedSetsItWithoutLoadingAgain() {
+        FaultInjector.Rule metadataCall = KEBOOLA.emulator().faults().inject(FaultTarget.API, "POST",
+                "/v2/storage/tables/in\\.c-md\\.redelivered/metadata", Fault.status(500), 1);
+
+        Map<String, Object> result = template.requestBody("direct:redelivered", CSV, Map.class);
+
+        assertThat(metadataCall.hits()).isEqualTo(1);
+        // the redelivery waited for the create job of the first attempt instead of importing into the new table
+        assertThat(result).containsEntry("tableCreated", true);
+        Map<String, Object> detail = table("in.c-md.redelivered");
+        assertThat(detail.get("rowsCount")).isEqualTo(2);
+        assertThat((List<Map<String, Object>>) detail.get("metadata")).extracting(m -> m.get("value")).containsExactly("Loaded once");
     }
 
     @Test
