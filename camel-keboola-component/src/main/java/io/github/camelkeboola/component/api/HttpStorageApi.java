@@ -126,6 +126,11 @@ public class HttpStorageApi implements StorageApi {
     }
 
     @Override
+    public JsonNode setTableMetadata(String tableId, Map<String, Object> body) {
+        return json(ApiCall.post("tables/%s/metadata", tableId).table(tableId).body(toJson(body)).repeatable());
+    }
+
+    @Override
     public JsonNode ensureBucket(String bucketId) {
         int dot = bucketId.indexOf('.');
         if (dot <= 0 || !bucketId.startsWith("c-", dot + 1) || bucketId.length() <= dot + 3) {
