@@ -1,6 +1,7 @@
 package io.github.camelkeboola.component.consumer;
 
 import io.github.camelkeboola.cluster.LoopbackZooKeeper;
+import io.github.camelkeboola.cluster.RestartClusterOnSessionLoss;
 import io.github.camelkeboola.cluster.ZooKeeperStateRepository;
 import io.github.camelkeboola.component.EmulatorComponents;
 import io.github.camelkeboola.component.api.ChangeTimes;
@@ -62,10 +63,12 @@ class KeboolaConsumerZooKeeperFailoverTest {
     @RegisterExtension
     static final LoopbackZooKeeper ZOOKEEPER = new LoopbackZooKeeper();
 
-    private static final String TABLE_ID = "in.c-cluster.orders";
     private static final String ROUTE_ID = "orders-to-erp";
+    private static final AtomicInteger TESTS = new AtomicInteger();
+
+    private final String tableId = "in.c-cluster.orders" + TESTS.incrementAndGet();
     /** master:'s namespace: the leader election's znode under the cluster service's base path. */
-    private static final String NAMESPACE = "keboola-orders";
+    private final String namespace = "keboola-orders-" + TESTS.get();
     private static final String CURSORS = "/camel/keboola/cursors";
 
     static {
@@ -85,7 +88,7 @@ class KeboolaConsumerZooKeeperFailoverTest {
     @Test
     void standbysContinueFromTheCursorInZooKeeperWhenTheLeaderDiesOrIsCutOff() throws Exception {
         try (TableWriter writer = new TableWriter(KEBOOLA.emulator().baseUrl(), KEBOOLA.emulator().token())) {
-            writer.create(TABLE_ID, csv(IntStream.rangeClosed(1, 30), "new"));
+            writer.create(tableId, csv(IntStream.rangeClosed(1, 30), "new"));
 
             Host a = startHost("a");
             long firstCursor = lastImport(writer);
@@ -93,12 +96,12 @@ class KeboolaConsumerZooKeeperFailoverTest {
             assertThat(a.delivered.distinctRows()).containsAll(rows(IntStream.rangeClosed(1, 30), "new"));
             Host b = startHost("b");
             Host c = startHost("c");
-            await().until(() -> a.view().getMembers().size() == 3);
-            assertThat(a.view().getLocalMember().isLeader()).isTrue();
+            await().until(() -> a.view(namespace).getMembers().size() == 3);
+            assertThat(a.view(namespace).getLocalMember().isLeader()).isTrue();
 
             // 1. the leader's host dies at the fifth row of the next window, four rows passed on
             a.gate.holdAt(5);
-            writer.upsert(TABLE_ID, csv(IntStream.rangeClosed(1, 10), "paid") + rowsOf(IntStream.rangeClosed(31, 40), "new"));
+            writer.upsert(tableId, csv(IntStream.rangeClosed(1, 10), "paid") + rowsOf(IntStream.rangeClosed(31, 40), "new"));
             assertThat(a.gate.held.await(60, TimeUnit.SECONDS)).as("the leader reached the middle of a window").isTrue();
             assertThat(storedSince(a)).as("the window is not committed").isEqualTo(firstCursor);
             int rowsOfTheDeadLeader = a.delivered.size();
@@ -120,7 +123,7 @@ class KeboolaConsumerZooKeeperFailoverTest {
             // 2. the new leader is cut off from ZooKeeper (its session ends) but keeps running
             ZOOKEEPER.expireSession(second.client);
             await().until(() -> !KeboolaConsumer.started(third.context).isEmpty() && isIdle(third));
-            writer.upsert(TABLE_ID, csv(IntStream.rangeClosed(41, 45), "new"));
+            writer.upsert(tableId, csv(IntStream.rangeClosed(41, 45), "new"));
             await().until(() -> third.delivered.distinctRows().containsAll(rows(IntStream.rangeClosed(41, 45), "new")));
             assertThat(third.delivered.all()).allSatisfy(delivery -> assertThat(Instant.parse(delivery.since()))
                     .as("no window before the stored cursor").isAfterOrEqualTo(Instant.ofEpochSecond(secondCursor)));
@@ -139,7 +142,47 @@ class KeboolaConsumerZooKeeperFailoverTest {
         }
     }
 
+    @Test
+    void withTheWorkAroundACutOffLeaderStopsPollingAndStandsForElectionAgain() throws Exception {
+        try (TableWriter writer = new TableWriter(KEBOOLA.emulator().baseUrl(), KEBOOLA.emulator().token())) {
+            writer.create(tableId, csv(IntStream.rangeClosed(1, 20), "new"));
+            Host x = startHost("x", true);
+            long firstCursor = lastImport(writer);
+            await().until(() -> storedSince(x) == firstCursor && isIdle(x));
+            Host y = startHost("y", true);
+            await().until(() -> x.view(namespace).getMembers().size() == 2);
+
+            ZOOKEEPER.expireSession(x.client);
+            await().until(() -> !KeboolaConsumer.started(y.context).isEmpty() && isIdle(y));
+            await().until(() -> KeboolaConsumer.started(x.context).isEmpty());
+            await().until(() -> x.view(namespace).getMembers().size() == 2);
+            assertThat(x.view(namespace).getLocalMember().isLeader()).isFalse();
+            int rowsOfX = x.delivered.size();
+            writer.upsert(tableId, csv(IntStream.rangeClosed(21, 25), "new"));
+            await().until(() -> y.delivered.distinctRows().containsAll(rows(IntStream.rangeClosed(21, 25), "new")));
+            long yCursor = lastImport(writer);
+            await().until(() -> storedSince(y) == yCursor && isIdle(y));
+            assertThat(x.delivered.size()).as("the cut-off instance polls no more").isEqualTo(rowsOfX);
+
+            // back in the election: it takes over when the new leader stops
+            hosts.remove(y);
+            y.close();
+            writer.upsert(tableId, csv(IntStream.rangeClosed(26, 28), "new"));
+            await().until(() -> x.delivered.distinctRows().containsAll(rows(IntStream.rangeClosed(26, 28), "new")));
+            assertThat(x.delivered.all().get(rowsOfX).since()).as("from the cursor the other one stored")
+                    .isEqualTo(Instant.ofEpochSecond(yCursor).toString());
+            SortedSet<String> delivered = new TreeSet<>(x.delivered.rows());
+            delivered.addAll(y.delivered.rows());
+            assertThat(delivered).containsAll(table(writer));
+        }
+    }
+
     private Host startHost(String name) throws Exception {
+        return startHost(name, false);
+    }
+
+    /** A host; {@code restartOnSessionLoss}: with {@link RestartClusterOnSessionLoss}, the CAMEL-24457 work-around. */
+    private Host startHost(String name, boolean restartOnSessionLoss) throws Exception {
         CuratorFramework client = ZOOKEEPER.connect();
         CamelContext context = new DefaultCamelContext();
         // the host's one session for the election and the cursor (ZooKeeperClusterService 4.17 takes a client only
@@ -150,6 +193,9 @@ class KeboolaConsumerZooKeeperFailoverTest {
         ZooKeeperClusterService cluster = new ZooKeeperClusterService(zookeeper);
         cluster.setId(name);
         context.addService(cluster);
+        if (restartOnSessionLoss) {
+            context.addService(new RestartClusterOnSessionLoss(client, cluster));
+        }
         ZooKeeperStateRepository cursors = new ZooKeeperStateRepository();
         cursors.setCuratorFramework(client);
         cursors.setPath(CURSORS);
@@ -160,7 +206,7 @@ class KeboolaConsumerZooKeeperFailoverTest {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("master:" + NAMESPACE + ":keboola:" + TABLE_ID + "?outputType=rows&stateRepository=#cursors"
+                from("master:" + namespace + ":keboola:" + tableId + "?outputType=rows&stateRepository=#cursors"
                      + "&delay=100&initialDelay=0")
                         .routeId(ROUTE_ID).process(gate).process(delivered);
             }
@@ -172,8 +218,8 @@ class KeboolaConsumerZooKeeperFailoverTest {
     }
 
     /** The {@code since} of the cursor in ZooKeeper, read through the host's own session; -1 while there is none. */
-    private static long storedSince(Host host) throws Exception {
-        String key = URLEncoder.encode(TABLE_ID + "/" + ROUTE_ID, StandardCharsets.UTF_8);
+    private long storedSince(Host host) throws Exception {
+        String key = URLEncoder.encode(tableId + "/" + ROUTE_ID, StandardCharsets.UTF_8);
         if (host.client.checkExists().forPath(CURSORS + "/" + key) == null) {
             return -1;
         }
@@ -187,14 +233,14 @@ class KeboolaConsumerZooKeeperFailoverTest {
                 .anyMatch(consumer -> String.valueOf(consumer.getLastPollOutcome()).startsWith("idle: the table is unchanged"));
     }
 
-    private static long lastImport(TableWriter writer) {
-        return ChangeTimes.toEpochSeconds(writer.table(TABLE_ID).path("lastImportDate").asText(), Instant.EPOCH);
+    private long lastImport(TableWriter writer) {
+        return ChangeTimes.toEpochSeconds(writer.table(tableId).path("lastImportDate").asText(), Instant.EPOCH);
     }
 
     /** The table as it is, as {@code id=status} rows. */
-    private static SortedSet<String> table(TableWriter writer) throws Exception {
+    private SortedSet<String> table(TableWriter writer) throws Exception {
         SortedSet<String> rows = new TreeSet<>();
-        try (InputStream csv = writer.api().previewTable(TABLE_ID, Map.of("limit", 1000))) {
+        try (InputStream csv = writer.api().previewTable(tableId, Map.of("limit", 1000))) {
             for (CSVRecord record : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                     .parse(new InputStreamReader(csv, StandardCharsets.UTF_8))) {
                 rows.add(record.get("id") + "=" + record.get("status"));
@@ -248,8 +294,8 @@ class KeboolaConsumerZooKeeperFailoverTest {
     private record Host(String name, CuratorFramework client, CamelContext context, ZooKeeperClusterService cluster,
                         Gate gate, Delivered delivered) {
 
-        CamelClusterView view() throws Exception {
-            return cluster.getView(NAMESPACE);
+        CamelClusterView view(String namespace) throws Exception {
+            return cluster.getView(namespace);
         }
 
         void close() {
