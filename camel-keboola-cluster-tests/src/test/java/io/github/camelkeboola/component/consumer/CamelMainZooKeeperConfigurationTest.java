@@ -1,6 +1,7 @@
 package io.github.camelkeboola.component.consumer;
 
 import io.github.camelkeboola.cluster.LoopbackZooKeeper;
+import io.github.camelkeboola.cluster.RestartClusterOnSessionLoss;
 import io.github.camelkeboola.cluster.ZooKeeperStateRepository;
 import io.github.camelkeboola.emulator.junit.KeboolaEmulatorExtension;
 import org.apache.camel.CamelContext;
@@ -20,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Camel Main as the guide's "Active/passive across hosts" configures it: the ZooKeeper cluster service from a
- * configuration class, the cursor's repository as {@code camel.beans.*}, the route in YAML.
+ * Camel Main as the guide's "Active/passive across hosts" configures it: the ZooKeeper cluster service and the
+ * work-around from a configuration class, the cursor's repository as {@code camel.beans.*}, the route in YAML.
  */
 class CamelMainZooKeeperConfigurationTest {
 
@@ -67,6 +68,7 @@ class CamelMainZooKeeperConfigurationTest {
                     .isInstanceOfSatisfying(ZooKeeperClusterService.class,
                             cluster -> assertThat(cluster.getId()).isEqualTo("host-1"));
             assertThat(context.getRegistry().lookupByName("ordersCursor")).isInstanceOf(ZooKeeperStateRepository.class);
+            assertThat(context.hasService(RestartClusterOnSessionLoss.class)).isNotNull();
             await().atMost(Duration.ofSeconds(60)).until(() -> delivered.distinctRows().size() == 3);
             await().atMost(Duration.ofSeconds(60)).until(() -> cursor(zookeeper) != null);
             assertThat(cursor(zookeeper)).startsWith("since=");
