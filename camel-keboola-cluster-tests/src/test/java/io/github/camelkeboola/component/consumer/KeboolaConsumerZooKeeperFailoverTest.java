@@ -53,7 +53,8 @@ import static org.awaitility.Awaitility.await;
  * lost its leadership (CAMEL-24457, fixed in later Camel releases), so it keeps polling too: both deliver the next
  * change, and nothing is lost.</li>
  * </ol>
- * Every row of the table is delivered; the duplicates are the ones the guide documents.
+ * Every row of the table is delivered; the duplicates are the ones the guide documents. With
+ * {@link RestartClusterOnSessionLoss} (the second test), a cut-off leader stops polling and stands for election again.
  */
 class KeboolaConsumerZooKeeperFailoverTest {
 
