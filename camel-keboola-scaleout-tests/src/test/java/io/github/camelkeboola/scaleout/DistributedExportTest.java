@@ -42,8 +42,9 @@ class DistributedExportTest {
 
     @BeforeEach
     void start() throws Exception {
-        // 40 rows a slice: the export is 25 slices
-        emulator = KeboolaEmulator.builder().provider("aws").sliceRows(40).start();
+        // 40 rows a slice: the export is 25 slices. Azure: the in-JVM blob service starts fastest (every provider's
+        // slices are read one by one in the component's SlicedTransferTest).
+        emulator = KeboolaEmulator.builder().provider("azure").sliceRows(40).start();
         broker = new EmbeddedArtemis(brokerDir);
         camel = new DefaultCamelContext();
         camel.addComponent("keboola", ScaleOut.keboolaOn(emulator));
@@ -94,9 +95,9 @@ class DistributedExportTest {
         assertThat(slicesPerWorker.values()).allSatisfy(n -> assertThat(n.get()).isPositive());
         // what crossed the broker: the slice, not a credential (no presigned URL, no key, no token)
         for (String message : messages) {
-            assertThat(message).contains("\"fileId\"", "\"url\":\"s3://", "\"columns\":[\"id\",\"name\",\"amount\"]",
+            assertThat(message).contains("\"fileId\"", "\"url\":\"azure://", "\"columns\":[\"id\",\"name\",\"amount\"]",
                     "\"compression\":\"gzip\"");
-            assertThat(message).doesNotContain("X-Amz-", emulator.token());
+            assertThat(message).doesNotContain("sig=", "SharedAccessSignature", emulator.token());
             emulator.issuedCredentials().forEach(secret -> assertThat(message).doesNotContain(secret));
         }
     }
