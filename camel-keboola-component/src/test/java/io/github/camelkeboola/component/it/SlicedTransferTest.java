@@ -4,6 +4,9 @@ import io.github.camelkeboola.component.EmulatorComponents;
 import io.github.camelkeboola.component.KeboolaConstants;
 import io.github.camelkeboola.component.KeboolaException;
 import io.github.camelkeboola.emulator.KeboolaEmulator;
+import io.github.camelkeboola.emulator.fault.Fault;
+import io.github.camelkeboola.emulator.fault.FaultInjector;
+import io.github.camelkeboola.emulator.fault.FaultTarget;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
@@ -80,6 +83,36 @@ class SlicedTransferTest {
             template.requestBody("keboola:" + TABLE + "?operation=importSlicedFile&columns=id,name&incremental=true", uploaded);
 
             assertThat(tableRows(template)).containsExactlyInAnyOrderElementsOf(concat(rows(0, 7), rows(100, 103)));
+        }
+    }
+
+    @Test
+    void workersRideOutCutDownloadsAndFailedRequestsAsTheOtherTransfersDo() throws Exception {
+        try (KeboolaEmulator emulator = KeboolaEmulator.builder().provider("aws").sliceRows(4).start();
+             CamelContext camel = camelOn(emulator)) {
+            ProducerTemplate template = camel.createProducerTemplate();
+            template.sendBody("keboola:" + TABLE + "?primaryKey=id", rows(0, 8));
+            List<?> slices = template.requestBody("keboola:" + TABLE + "?operation=exportTable&outputType=slices", null, List.class);
+
+            List<FaultInjector.Rule> faults = new ArrayList<>();
+            faults.add(emulator.faults().inject(FaultTarget.API, "GET", "/files/[0-9]+$", Fault.status(500), 1));
+            faults.add(emulator.faults().inject(FaultTarget.FILE_STORAGE, "GET", "_part_", Fault.cutBody(10), 1));
+            List<Map<String, String>> read = new ArrayList<>();
+            for (Object slice : slices) {
+                Iterator<?> rows = template.requestBody("keboola:?operation=readSlice&outputType=rows", slice, Iterator.class);
+                rows.forEachRemaining(row -> read.add(castRow(row)));
+            }
+            assertThat(read).containsExactlyInAnyOrderElementsOf(rows(0, 8));
+
+            Long fileId = template.request("keboola:" + TABLE + "?operation=prepareSlicedFile", e -> { })
+                    .getMessage().getHeader(KeboolaConstants.SLICED_FILE_ID, Long.class);
+            faults.add(emulator.faults().inject(FaultTarget.API, "PUT", "/files/[0-9]+/refresh$", Fault.status(503), 1));
+            faults.add(emulator.faults().inject(FaultTarget.FILE_STORAGE, "PUT", ".", Fault.status(500), 1));
+            Object part = template.requestBodyAndHeader("keboola:?operation=uploadSlice&columns=id,name", rows(20, 25),
+                    KeboolaConstants.SLICED_FILE_ID, fileId);
+            template.requestBody("keboola:" + TABLE + "?operation=importSlicedFile&columns=id,name", List.of(part));
+            assertThat(tableRows(template)).containsExactlyInAnyOrderElementsOf(rows(20, 25));
+            assertThat(faults).allSatisfy(rule -> assertThat(rule.hits()).as(rule.fault().toString()).isEqualTo(1));
         }
     }
 
