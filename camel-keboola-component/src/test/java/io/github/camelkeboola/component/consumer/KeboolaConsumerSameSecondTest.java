@@ -3,6 +3,7 @@ package io.github.camelkeboola.component.consumer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelkeboola.emulator.KeboolaEmulator;
 import io.github.camelkeboola.emulator.db.LastImportDate;
+import io.github.camelkeboola.emulator.fault.CommitHolds;
 import io.github.camelkeboola.emulator.fault.Fault;
 import io.github.camelkeboola.emulator.fault.FaultInjector;
 import io.github.camelkeboola.emulator.fault.FaultTarget;
@@ -20,14 +21,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The table detail has second resolution: an upsert that keeps {@code rowsCount} and commits in the second of the
  * detail the consumer just read leaves that detail exactly as it was. The consumer must still deliver it. Real clock
- * (the API's {@code Date} header and its stamps agree). Each attempt loads at the start of a second, upserts as soon
- * as the consumer has read the detail after the load, and counts only when the detail really came out identical (on
- * a heavily loaded machine an upload alone can take longer than a second; then no attempt counts and the test is
- * skipped, saying so).
+ * (the API's {@code Date} header and its stamps agree). Each attempt uploads a load and an upsert beforehand and holds
+ * both at their commits; the load commits at the start of a second, the upsert as soon as the consumer has read the
+ * detail after it. An attempt counts only when the detail really came out identical (should no attempt fit into one
+ * second on a very loaded machine, the test is skipped, saying so).
  */
 class KeboolaConsumerSameSecondTest extends ConsumerTestSupport {
 
     private static final int ATTEMPTS = 6;
+    private static final Duration HELD = Duration.ofSeconds(60);
 
     private KeboolaEmulator emulator;
     private TableWriter writer;
@@ -54,12 +56,23 @@ class KeboolaConsumerSameSecondTest extends ConsumerTestSupport {
 
         int identical = 0;
         for (int attempt = 0; attempt < ATTEMPTS && identical < 2; attempt++) {
+            // both loads uploaded and accepted beforehand; held at their commits, they commit when the test says
+            CommitHolds.Hold holdLoad = emulator.commitHolds().hold(tableId, 1);
+            JsonNode load = writer.startUpsert(tableId, "id,status\n1,loaded" + attempt + "\n");
+            holdLoad.awaitHeld(1, HELD);
+            CommitHolds.Hold holdUpsert = emulator.commitHolds().hold(tableId, 1);
+            JsonNode upsert = writer.startUpsert(tableId, "id,status\n2,upserted" + attempt + "\n");   // same rowsCount
             await().pollInterval(Duration.ofMillis(5)).until(() -> Instant.now().getNano() < 50_000_000);
-            writer.upsert(tableId, "id,status\n1,loaded" + attempt + "\n");
+
+            holdLoad.release();
+            holdUpsert.awaitHeld(1, HELD);
+            writer.finish(load);
             JsonNode loaded = writer.table(tableId);
             long readsBefore = detailReads.hits();
+            // counted as it arrives, after the load committed (a consumer that waits for the second settles later)
             await().pollInterval(Duration.ofMillis(5)).until(() -> detailReads.hits() > readsBefore);
-            writer.upsert(tableId, "id,status\n2,upserted" + attempt + "\n");   // same rowsCount
+            holdUpsert.release();
+            writer.finish(upsert);
             String seen = "1=loaded" + attempt;
             await().until(() -> delivered.distinctRows().contains(seen));
             if (!sameDetail(loaded, writer.table(tableId))) {
@@ -69,7 +82,7 @@ class KeboolaConsumerSameSecondTest extends ConsumerTestSupport {
             String upserted = "2=upserted" + attempt;
             await().atMost(Duration.ofSeconds(20)).until(() -> delivered.distinctRows().contains(upserted));
         }
-        assumeTrue(identical > 0, "no attempt fitted the load, the consumer's read and the upsert into one second");
+        assumeTrue(identical > 0, "no attempt fitted the commit, the consumer's read and the upsert's commit into one second");
     }
 
     private static boolean sameDetail(JsonNode before, JsonNode after) {
