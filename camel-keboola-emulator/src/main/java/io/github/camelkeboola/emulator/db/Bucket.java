@@ -2,6 +2,8 @@ package io.github.camelkeboola.emulator.db;
 
 /** A bucket's metadata ({@code in.c-main}). Times are epoch seconds. */
 public class Bucket {
+    /** The development branch the bucket is in ({@link Branch#DEFAULT_ID}: production). */
+    public long branchId = Branch.DEFAULT_ID;
     public String id;
     public String name;
     public String displayName;
