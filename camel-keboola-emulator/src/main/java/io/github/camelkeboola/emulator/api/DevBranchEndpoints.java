@@ -55,17 +55,8 @@ final class DevBranchEndpoints {
         if (name == null || name.isBlank()) {
             throw ApiException.validation("storage.devBranch.validation", "Invalid request:\n - name: \"This field is missing.\"");
         }
-        Branch branch = new Branch();
-        branch.name = name;
-        branch.description = request.params().string("description", "");
-        branch.creatorTokenId = token.id;
-        branch.creatorTokenName = token.description;
-        synchronized (stack.catalog) {
-            checkNameFree(name, null);
-            branch.id = stack.catalog.nextId();
-            branch.created = stack.now();
-            stack.catalog.putBranch(branch);
-        }
+        Branch branch = stack.catalog.addBranch(name, request.params().string("description", ""), token, stack.now())
+                .orElseThrow(() -> duplicateName(name));
         event("storage.devBranchCreated", "Development branch \"" + name + "\" created", branch, request);
         ObjectNode params = Json.object();
         params.put("queue", "main");
@@ -136,8 +127,12 @@ final class DevBranchEndpoints {
 
     private void checkNameFree(String name, Branch renamed) {
         if (stack.catalog.branches().stream().anyMatch(b -> b != renamed && b.name.equals(name))) {
-            throw ApiException.validation("devBranch.duplicateName", "There already is a branch with name \"" + name + "\"");
+            throw duplicateName(name);
         }
+    }
+
+    private static ApiException duplicateName(String name) {
+        return ApiException.validation("devBranch.duplicateName", "There already is a branch with name \"" + name + "\"");
     }
 
     private void event(String name, String message, Branch branch, ApiRequest request) {

@@ -109,6 +109,22 @@ public final class Catalog {
         return new ArrayList<>(state.branches.values());
     }
 
+    /** Adds a development branch; empty when a branch of that name exists. */
+    public synchronized Optional<Branch> addBranch(String name, String description, Token creator, long created) {
+        if (state.branches.values().stream().anyMatch(b -> b.name.equals(name))) {
+            return Optional.empty();
+        }
+        Branch branch = new Branch();
+        branch.id = nextId();
+        branch.name = name;
+        branch.description = description == null ? "" : description;
+        branch.created = created;
+        branch.creatorTokenId = creator.id;
+        branch.creatorTokenName = creator.description;
+        putBranch(branch);
+        return Optional.of(branch);
+    }
+
     public synchronized void putBranch(Branch branch) {
         state.branches.put(branch.id, branch);
         save();
