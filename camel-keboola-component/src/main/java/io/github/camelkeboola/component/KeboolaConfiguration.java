@@ -36,10 +36,10 @@ public class KeboolaConfiguration implements Cloneable {
     private String token;
 
     @UriParam(description = "Development branch the endpoint works in: a branch id, or default for the project's default"
-                            + " (production) branch, found by GET dev-branches when the endpoint starts. Set, every Storage"
-                            + " call of producers and consumer goes to /v2/storage/branch/{id}/... (Storage jobs stay"
-                            + " project-wide) and runJob runs its Queue job in that branch (branchId). Unset: production"
-                            + " without branch paths.")
+                            + " (production) branch; checked (default: found) with GET dev-branches at the endpoint's first"
+                            + " call. Set, every Storage call of producers and consumer goes to /v2/storage/branch/{id}/..."
+                            + " (Storage jobs stay project-wide) and runJob runs its Queue job in that branch (branchId)."
+                            + " Unset or empty: production, without branch paths.")
     private String branch;
 
     @UriParam(description = "Comma-separated columns: the columns exported, or the columns of an imported CSV that has no header row.")

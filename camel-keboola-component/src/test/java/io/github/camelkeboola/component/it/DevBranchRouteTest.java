@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The {@code branch} option through routes against the emulator: every Storage call of producers and consumer goes
@@ -127,14 +128,14 @@ class DevBranchRouteTest extends CamelTestSupport {
                 .hasMessageContaining("HTTP 404").hasMessageContaining("code=storage.devBranch.notFound");
         assertThat(((KeboolaException) e).getHttpResponseCode()).isEqualTo(404);
         // an import loses nothing: it fails before anything is uploaded
-        assertThat(failure("keboola:in.c-main.any?branch=987654")).isInstanceOf(KeboolaException.class)
-                .hasMessageContaining("987654");
+        Exchange load = template.request("keboola:in.c-main.any?branch=987654", x -> x.getIn().setBody("id\n1\n"));
+        assertThat(load.getException()).isInstanceOf(KeboolaException.class).hasMessageContaining("987654");
     }
 
     @Test
     void aBranchThatIsNotAnIdOrDefaultFailsTheEndpointsStart() {
-        assertThat(failure("keboola:in.c-main.any?operation=getTable&branch=feature-x"))
-                .hasStackTraceContaining("Invalid branch 'feature-x'");
+        assertThatThrownBy(() -> template.request("keboola:in.c-main.any?operation=getTable&branch=feature-x", e -> { }))
+                .hasStackTraceContaining("Invalid branch 'feature-x'").hasStackTraceContaining("a number) or default");
     }
 
     @Test
