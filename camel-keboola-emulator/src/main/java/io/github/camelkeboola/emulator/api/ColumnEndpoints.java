@@ -123,8 +123,8 @@ final class ColumnEndpoints {
     /** Queues a structure change; it waits for running imports and exports of the table. */
     private ApiResponse job(ApiRequest request, Table table, String operation, JsonNode params, Change change) {
         Job job = stack.jobs.submit(operation, table.id, params, request.token(), request.runId(), request.failJob(), () -> {
-            Lock importLock = stack.importLock(table.id);
-            Lock write = stack.tableLock(table.id).writeLock();
+            Lock importLock = stack.importLock(table);
+            Lock write = stack.tableLock(table).writeLock();
             importLock.lock();
             write.lock();
             try {

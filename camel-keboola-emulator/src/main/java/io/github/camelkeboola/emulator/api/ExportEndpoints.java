@@ -74,7 +74,7 @@ final class ExportEndpoints {
     }
 
     private JsonNode run(Table table, RowQuery query, boolean gzip, Token token, String runId) throws Exception {
-        Lock lock = stack.tableLock(table.id).readLock();
+        Lock lock = stack.tableLock(table).readLock();
         lock.lock();
         long fileId;
         boolean cacheHit;

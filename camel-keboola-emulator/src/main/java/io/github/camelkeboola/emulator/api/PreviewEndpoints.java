@@ -47,7 +47,7 @@ final class PreviewEndpoints {
                     + ". Use columns to select fewer, or export the table.");
         }
         List<String[]> rows = new ArrayList<>();
-        Lock lock = stack.tableLock(table.id).readLock();
+        Lock lock = stack.tableLock(table).readLock();
         lock.lock();
         try {
             stack.data.query(table.sqlName, query, rows::add);

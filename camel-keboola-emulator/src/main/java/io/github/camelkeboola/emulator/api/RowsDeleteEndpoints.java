@@ -36,7 +36,7 @@ final class RowsDeleteEndpoints {
         Job job = stack.jobs.submit("tableRowsDelete", table.id, params, request.token(), request.runId(),
                 request.failJob(), () -> {
                     long deleted;
-                    Lock lock = stack.tableLock(table.id).writeLock();
+                    Lock lock = stack.tableLock(table).writeLock();
                     lock.lock();
                     try {
                         if (stack.catalog.table(table.branchId, table.id).isEmpty()) {

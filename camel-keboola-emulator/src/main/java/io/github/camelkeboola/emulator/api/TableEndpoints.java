@@ -64,7 +64,7 @@ final class TableEndpoints {
 
     /** Drops a table's data and metadata; waits for running imports and exports of it. */
     static void dropTable(Stack stack, Table table, Token token, String runId) throws Exception {
-        Lock lock = stack.tableLock(table.id).writeLock();
+        Lock lock = stack.tableLock(table).writeLock();
         lock.lock();
         try {
             stack.data.drop(table.sqlName);

@@ -76,7 +76,7 @@ final class TableLoads {
         table.displayName = name;
         table.sqlName = "t" + stack.catalog.nextId();
         table.created = stack.now();
-        Lock lock = stack.importLock(table.id);
+        Lock lock = stack.importLock(table);
         lock.lock();
         try {
             List<String> columns = fileColumns(load, null);
@@ -127,7 +127,7 @@ final class TableLoads {
 
     /** Loads rows into an existing table; returns the import results. */
     ObjectNode importInto(Table table, Load load, boolean incremental, Token token, String runId) throws Exception {
-        Lock lock = stack.importLock(table.id);
+        Lock lock = stack.importLock(table);
         lock.lock();
         ObjectNode results;
         try {
@@ -188,7 +188,7 @@ final class TableLoads {
             columnsAfter = loader.columnsAfter();
             newColumns = columnsAfter.stream().filter(c -> !table.columns.contains(c)).toList();
             stack.commitHolds.beforeCommit(table.id);
-            Lock write = stack.tableLock(table.id).writeLock();
+            Lock write = stack.tableLock(table).writeLock();
             write.lock();
             try {
                 if (!newTable && stack.catalog.table(table.branchId, table.id).isEmpty()) {

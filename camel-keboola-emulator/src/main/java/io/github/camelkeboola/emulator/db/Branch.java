@@ -1,5 +1,7 @@
 package io.github.camelkeboola.emulator.db;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * A development branch of the project ({@code GET dev-branches}). The default branch (production, "Main") always
  * exists with {@link #DEFAULT_ID}; each branch has its own buckets, tables and files. Times are epoch seconds.
@@ -16,6 +18,7 @@ public class Branch {
     public String creatorTokenId;
     public String creatorTokenName;
 
+    @JsonIgnore
     public boolean isDefault() {
         return id == DEFAULT_ID;
     }
