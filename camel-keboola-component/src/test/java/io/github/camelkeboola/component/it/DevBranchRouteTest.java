@@ -4,11 +4,13 @@ import io.github.camelkeboola.component.EmulatorComponents;
 import io.github.camelkeboola.component.KeboolaException;
 import io.github.camelkeboola.emulator.junit.KeboolaEmulatorExtension;
 import io.github.camelkeboola.emulator.queue.QueueJob;
+import io.github.camelkeboola.emulator.queue.QueueOutcome;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,6 +37,11 @@ class DevBranchRouteTest extends CamelTestSupport {
         CamelContext context = super.createCamelContext();
         context.addComponent("keboola", EmulatorComponents.pointedAt(KEBOOLA.emulator()));
         return context;
+    }
+
+    @AfterEach
+    void clearOutcomes() {
+        KEBOOLA.emulator().queue().clearOutcomes();
     }
 
     private static long newBranch() {
@@ -150,6 +157,23 @@ class DevBranchRouteTest extends CamelTestSupport {
         assertThat(queueJob(inBranch).branchId).isEqualTo(String.valueOf(branch));
         assertThat(queueJob(inDefault).branchId).isEqualTo("1");
         assertThat(queueJob(plain).branchId).isNull();
+    }
+
+    @Test
+    void importThenRunAJobThenExportItsOutputAllInTheBranch() {
+        long branch = newBranch();
+        String inBranch = "&branch=" + branch;
+        // the emulated job writes its output where it runs: the branch the Queue job was given
+        KEBOOLA.emulator().queue().next(QueueOutcome.success().forConfig("keboola.orchestrator", "8")
+                .doing(job -> template.sendBody("keboola:out.c-flow.result?branch=" + job.branchId,
+                        "n\n" + template.requestBody("keboola:in.c-flow.input?operation=getTable&branch=" + job.branchId, null, Map.class)
+                                .get("rowsCount") + "\n")));
+
+        template.sendBody("keboola:in.c-flow.input?primaryKey=id" + inBranch, "id\n1\n2\n");
+        template.sendBody("keboola:?operation=runJob&componentId=keboola.orchestrator&configId=8" + inBranch, null);
+
+        assertThat(export("out.c-flow.result", inBranch)).extracting(r -> r.get("n")).containsExactly("2");
+        assertThat(failure("keboola:out.c-flow.result?operation=getTable")).isInstanceOf(KeboolaException.class);
     }
 
     private static QueueJob queueJob(Exchange exchange) {
