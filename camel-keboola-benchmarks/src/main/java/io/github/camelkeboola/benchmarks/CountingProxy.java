@@ -77,6 +77,7 @@ final class CountingProxy implements AutoCloseable {
 
     private void forward(HttpExchange exchange) throws IOException {
         long start = System.nanoTime();
+        boolean recorded = false;
         try (exchange) {
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
@@ -97,6 +98,8 @@ final class CountingProxy implements AutoCloseable {
                 }
             });
             byte[] answer = response.body();
+            // counted before the caller gets its answer, so a count read right after the call includes it
+            recorded = record(exchange, start);
             exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(answer);
@@ -105,11 +108,16 @@ final class CountingProxy implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException(e);
         } finally {
-            synchronized (this) {
-                calls.add(new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), System.nanoTime() - start));
-                notifyAll();
+            if (!recorded) {
+                record(exchange, start);
             }
         }
+    }
+
+    private synchronized boolean record(HttpExchange exchange, long start) {
+        calls.add(new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), System.nanoTime() - start));
+        notifyAll();
+        return true;
     }
 
     @Override

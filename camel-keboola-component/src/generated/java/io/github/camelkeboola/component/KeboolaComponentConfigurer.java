@@ -41,6 +41,8 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "changedSince": getOrCreateConfiguration(target).setChangedSince(property(camelContext, java.lang.String.class, value)); return true;
         case "changeduntil":
         case "changedUntil": getOrCreateConfiguration(target).setChangedUntil(property(camelContext, java.lang.String.class, value)); return true;
+        case "columnmetadata":
+        case "columnMetadata": getOrCreateConfiguration(target).setColumnMetadata(property(camelContext, java.util.Map.class, value)); return true;
         case "columns": getOrCreateConfiguration(target).setColumns(property(camelContext, java.lang.String.class, value)); return true;
         case "componentid":
         case "componentId": getOrCreateConfiguration(target).setComponentId(property(camelContext, java.lang.String.class, value)); return true;
@@ -52,6 +54,7 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "delimiter": getOrCreateConfiguration(target).setDelimiter(property(camelContext, java.lang.String.class, value)); return true;
+        case "description": getOrCreateConfiguration(target).setDescription(property(camelContext, java.lang.String.class, value)); return true;
         case "downloadparallelism":
         case "downloadParallelism": getOrCreateConfiguration(target).setDownloadParallelism(property(camelContext, int.class, value)); return true;
         case "enclosure": getOrCreateConfiguration(target).setEnclosure(property(camelContext, java.lang.String.class, value)); return true;
@@ -77,6 +80,8 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "metadataprovider":
+        case "metadataProvider": getOrCreateConfiguration(target).setMetadataProvider(property(camelContext, java.lang.String.class, value)); return true;
         case "missingcolumnsasempty":
         case "missingColumnsAsEmpty": getOrCreateConfiguration(target).setMissingColumnsAsEmpty(property(camelContext, boolean.class, value)); return true;
         case "mode": getOrCreateConfiguration(target).setMode(property(camelContext, java.lang.String.class, value)); return true;
@@ -129,6 +134,8 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "changedSince": return java.lang.String.class;
         case "changeduntil":
         case "changedUntil": return java.lang.String.class;
+        case "columnmetadata":
+        case "columnMetadata": return java.util.Map.class;
         case "columns": return java.lang.String.class;
         case "componentid":
         case "componentId": return java.lang.String.class;
@@ -140,6 +147,7 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "delimiter": return java.lang.String.class;
+        case "description": return java.lang.String.class;
         case "downloadparallelism":
         case "downloadParallelism": return int.class;
         case "enclosure": return java.lang.String.class;
@@ -165,6 +173,8 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxMessagesPerPoll": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "metadataprovider":
+        case "metadataProvider": return java.lang.String.class;
         case "missingcolumnsasempty":
         case "missingColumnsAsEmpty": return boolean.class;
         case "mode": return java.lang.String.class;
@@ -218,6 +228,8 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "changedSince": return getOrCreateConfiguration(target).getChangedSince();
         case "changeduntil":
         case "changedUntil": return getOrCreateConfiguration(target).getChangedUntil();
+        case "columnmetadata":
+        case "columnMetadata": return getOrCreateConfiguration(target).getColumnMetadata();
         case "columns": return getOrCreateConfiguration(target).getColumns();
         case "componentid":
         case "componentId": return getOrCreateConfiguration(target).getComponentId();
@@ -229,6 +241,7 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "delimiter": return getOrCreateConfiguration(target).getDelimiter();
+        case "description": return getOrCreateConfiguration(target).getDescription();
         case "downloadparallelism":
         case "downloadParallelism": return getOrCreateConfiguration(target).getDownloadParallelism();
         case "enclosure": return getOrCreateConfiguration(target).getEnclosure();
@@ -254,6 +267,8 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
+        case "metadataprovider":
+        case "metadataProvider": return getOrCreateConfiguration(target).getMetadataProvider();
         case "missingcolumnsasempty":
         case "missingColumnsAsEmpty": return getOrCreateConfiguration(target).isMissingColumnsAsEmpty();
         case "mode": return getOrCreateConfiguration(target).getMode();
@@ -295,6 +310,8 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
     @Override
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "columnmetadata":
+        case "columnMetadata": return java.lang.Object.class;
         case "staterepository":
         case "stateRepository": return java.lang.String.class;
         case "variablevalues":

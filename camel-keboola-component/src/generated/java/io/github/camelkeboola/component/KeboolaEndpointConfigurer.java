@@ -38,6 +38,8 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "changedSince": target.getConfiguration().setChangedSince(property(camelContext, java.lang.String.class, value)); return true;
         case "changeduntil":
         case "changedUntil": target.getConfiguration().setChangedUntil(property(camelContext, java.lang.String.class, value)); return true;
+        case "columnmetadata":
+        case "columnMetadata": target.getConfiguration().setColumnMetadata(property(camelContext, java.util.Map.class, value)); return true;
         case "columns": target.getConfiguration().setColumns(property(camelContext, java.lang.String.class, value)); return true;
         case "componentid":
         case "componentId": target.getConfiguration().setComponentId(property(camelContext, java.lang.String.class, value)); return true;
@@ -49,6 +51,7 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "delimiter": target.getConfiguration().setDelimiter(property(camelContext, java.lang.String.class, value)); return true;
+        case "description": target.getConfiguration().setDescription(property(camelContext, java.lang.String.class, value)); return true;
         case "downloadparallelism":
         case "downloadParallelism": target.getConfiguration().setDownloadParallelism(property(camelContext, int.class, value)); return true;
         case "enclosure": target.getConfiguration().setEnclosure(property(camelContext, java.lang.String.class, value)); return true;
@@ -77,6 +80,8 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "metadataprovider":
+        case "metadataProvider": target.getConfiguration().setMetadataProvider(property(camelContext, java.lang.String.class, value)); return true;
         case "missingcolumnsasempty":
         case "missingColumnsAsEmpty": target.getConfiguration().setMissingColumnsAsEmpty(property(camelContext, boolean.class, value)); return true;
         case "mode": target.getConfiguration().setMode(property(camelContext, java.lang.String.class, value)); return true;
@@ -152,6 +157,8 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "changedSince": return java.lang.String.class;
         case "changeduntil":
         case "changedUntil": return java.lang.String.class;
+        case "columnmetadata":
+        case "columnMetadata": return java.util.Map.class;
         case "columns": return java.lang.String.class;
         case "componentid":
         case "componentId": return java.lang.String.class;
@@ -163,6 +170,7 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "connectTimeout": return long.class;
         case "delay": return long.class;
         case "delimiter": return java.lang.String.class;
+        case "description": return java.lang.String.class;
         case "downloadparallelism":
         case "downloadParallelism": return int.class;
         case "enclosure": return java.lang.String.class;
@@ -191,6 +199,8 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxMessagesPerPoll": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "metadataprovider":
+        case "metadataProvider": return java.lang.String.class;
         case "missingcolumnsasempty":
         case "missingColumnsAsEmpty": return boolean.class;
         case "mode": return java.lang.String.class;
@@ -267,6 +277,8 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "changedSince": return target.getConfiguration().getChangedSince();
         case "changeduntil":
         case "changedUntil": return target.getConfiguration().getChangedUntil();
+        case "columnmetadata":
+        case "columnMetadata": return target.getConfiguration().getColumnMetadata();
         case "columns": return target.getConfiguration().getColumns();
         case "componentid":
         case "componentId": return target.getConfiguration().getComponentId();
@@ -278,6 +290,7 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "delay": return target.getDelay();
         case "delimiter": return target.getConfiguration().getDelimiter();
+        case "description": return target.getConfiguration().getDescription();
         case "downloadparallelism":
         case "downloadParallelism": return target.getConfiguration().getDownloadParallelism();
         case "enclosure": return target.getConfiguration().getEnclosure();
@@ -306,6 +319,8 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
+        case "metadataprovider":
+        case "metadataProvider": return target.getConfiguration().getMetadataProvider();
         case "missingcolumnsasempty":
         case "missingColumnsAsEmpty": return target.getConfiguration().isMissingColumnsAsEmpty();
         case "mode": return target.getConfiguration().getMode();
@@ -366,6 +381,8 @@ public class KeboolaEndpointConfigurer extends PropertyConfigurerSupport impleme
     @Override
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "columnmetadata":
+        case "columnMetadata": return java.lang.Object.class;
         case "schedulerproperties":
         case "schedulerProperties": return java.lang.Object.class;
         case "staterepository":

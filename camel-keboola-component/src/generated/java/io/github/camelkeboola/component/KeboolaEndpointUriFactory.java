@@ -23,7 +23,7 @@ public class KeboolaEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(61);
+        Set<String> props = new HashSet<>(64);
         props.add("autoCreateTable");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -32,6 +32,7 @@ public class KeboolaEndpointUriFactory extends org.apache.camel.support.componen
         props.add("bridgeErrorHandler");
         props.add("changedSince");
         props.add("changedUntil");
+        props.add("columnMetadata");
         props.add("columns");
         props.add("componentId");
         props.add("configId");
@@ -39,6 +40,7 @@ public class KeboolaEndpointUriFactory extends org.apache.camel.support.componen
         props.add("connectTimeout");
         props.add("delay");
         props.add("delimiter");
+        props.add("description");
         props.add("downloadParallelism");
         props.add("enclosure");
         props.add("exceptionHandler");
@@ -55,6 +57,7 @@ public class KeboolaEndpointUriFactory extends org.apache.camel.support.componen
         props.add("limit");
         props.add("maxMessagesPerPoll");
         props.add("maxRetries");
+        props.add("metadataProvider");
         props.add("missingColumnsAsEmpty");
         props.add("mode");
         props.add("operation");
@@ -89,7 +92,8 @@ public class KeboolaEndpointUriFactory extends org.apache.camel.support.componen
         Set<String> secretProps = new HashSet<>(1);
         secretProps.add("token");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
-        Map<String, String> prefixes = new HashMap<>(2);
+        Map<String, String> prefixes = new HashMap<>(3);
+        prefixes.put("columnMetadata", "columnMetadata.");
         prefixes.put("schedulerProperties", "scheduler.");
         prefixes.put("variableValues", "variable.");
         MULTI_VALUE_PREFIXES = Collections.unmodifiableMap(prefixes);

@@ -49,6 +49,13 @@ final class EndpointSettings {
         changeTime("changedSince", c.getChangedSince());
         changeTime("changedUntil", c.getChangedUntil());
         changeTime("initialChangedSince", c.getInitialChangedSince());
+        if (c.getColumnMetadata() != null) {
+            // the key itself is the API's to judge (its invalidKey answer names it)
+            c.getColumnMetadata().keySet().forEach(name -> require(name.indexOf('.') > 0, "columnMetadata." + name,
+                    c.getColumnMetadata().get(name), "must be columnMetadata.COLUMN.KEY=VALUE"));
+            require(c.getColumnMetadata().isEmpty() || (c.getMetadataProvider() != null && !c.getMetadataProvider().isBlank()),
+                    "metadataProvider", c.getMetadataProvider(), "is required with columnMetadata");
+        }
     }
 
     private void url(String option, String value, boolean required) {

@@ -42,19 +42,27 @@ public class KeboolaComponent extends HealthCheckComponent {
         endpointConfiguration.setTableId(remaining == null || remaining.isBlank() ? null : remaining);
         KeboolaEndpoint endpoint = new KeboolaEndpoint(uri, this, endpointConfiguration);
         Map<String, Object> variables = PropertiesHelper.extractProperties(parameters, "variable.");
+        Map<String, Object> columnMetadata = PropertiesHelper.extractProperties(parameters, "columnMetadata.");
         setProperties(endpoint, parameters);
-        if (!variables.isEmpty()) {
-            Map<String, Object> values = new LinkedHashMap<>();
-            if (endpointConfiguration.getVariableValues() != null) {
-                values.putAll(endpointConfiguration.getVariableValues());
-            }
-            values.putAll(variables);
-            endpointConfiguration.setVariableValues(values);
-        }
+        endpointConfiguration.setVariableValues(merged(endpointConfiguration.getVariableValues(), variables));
+        endpointConfiguration.setColumnMetadata(merged(endpointConfiguration.getColumnMetadata(), columnMetadata));
         if (endpointConfiguration.getToken() == null || endpointConfiguration.getToken().isBlank()) {
             throw new IllegalArgumentException("A Storage API token is required: set the token option of " + remaining);
         }
         return endpoint;
+    }
+
+    /** A multi-value option: the URI's prefixed values over those set otherwise (a map option, the defaults). */
+    private static Map<String, Object> merged(Map<String, Object> set, Map<String, Object> fromUri) {
+        if (fromUri.isEmpty()) {
+            return set;
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (set != null) {
+            values.putAll(set);
+        }
+        values.putAll(fromUri);
+        return values;
     }
 
     @Override

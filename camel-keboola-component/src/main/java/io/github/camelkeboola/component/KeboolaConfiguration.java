@@ -107,6 +107,24 @@ public class KeboolaConfiguration implements Cloneable {
     @UriParam(label = "producer", description = "Maximum number of rows exported (or previewed; preview allows at most 1000).")
     private Integer limit;
 
+    // --- table metadata (importTable when it creates the table, setMetadata) -----------------------------------
+
+    @UriParam(label = "producer,metadata",
+              description = "The table's description (metadata KBC.description, provider user, as Keboola's UI writes it):"
+                            + " set by importTable when it creates the table, and by setMetadata.")
+    private String description;
+
+    @UriParam(label = "producer,metadata", prefix = "columnMetadata.", multiValue = true,
+              description = "Column metadata, each as columnMetadata.COLUMN.KEY=VALUE, such as"
+                            + " columnMetadata.id.KBC.datatype.basetype=INTEGER: set by importTable when it creates the"
+                            + " table, and by setMetadata, under metadataProvider.")
+    private java.util.Map<String, Object> columnMetadata;
+
+    @UriParam(label = "producer,metadata", defaultValue = "camel-keboola",
+              description = "Provider the column metadata is written under (Keboola components write under their own id;"
+                            + " user is what Keboola's UI writes).")
+    private String metadataProvider = "camel-keboola";
+
 
     // --- Queue API jobs (runJob) ---------------------------------------------------------------------------------
 
@@ -208,8 +226,9 @@ public class KeboolaConfiguration implements Cloneable {
     public KeboolaConfiguration copy() {
         try {
             KeboolaConfiguration copy = (KeboolaConfiguration) clone();
-            // the one mutable option: an endpoint's variable.* values must not land in the component's defaults
+            // the mutable options: an endpoint's variable.* and columnMetadata.* values must not land in the defaults
             copy.variableValues = variableValues == null ? null : new java.util.LinkedHashMap<>(variableValues);
+            copy.columnMetadata = columnMetadata == null ? null : new java.util.LinkedHashMap<>(columnMetadata);
             return copy;
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
@@ -541,5 +560,29 @@ public class KeboolaConfiguration implements Cloneable {
 
     public void setFailOnJobWarning(boolean failOnJobWarning) {
         this.failOnJobWarning = failOnJobWarning;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public java.util.Map<String, Object> getColumnMetadata() {
+        return columnMetadata;
+    }
+
+    public void setColumnMetadata(java.util.Map<String, Object> columnMetadata) {
+        this.columnMetadata = columnMetadata;
+    }
+
+    public String getMetadataProvider() {
+        return metadataProvider;
+    }
+
+    public void setMetadataProvider(String metadataProvider) {
+        this.metadataProvider = metadataProvider;
     }
 }

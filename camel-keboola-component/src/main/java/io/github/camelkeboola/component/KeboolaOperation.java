@@ -8,6 +8,8 @@ public enum KeboolaOperation {
     listTables,
     previewTable,
     deleteTable,
+    /** Sets the description and column metadata the endpoint names on an existing table. */
+    setMetadata,
     getJob,
     /** Runs a component configuration as a Queue API job and waits for it. */
     runJob,

@@ -75,7 +75,7 @@ class KeboolaDynamicUriTest extends CamelTestSupport {
         // called as the running Camel's interface declares it: Set (4.14 to 4.16) or Map (4.17 on)
         Object prefixes = EndpointUriFactory.class.getMethod("multiValuePrefixes").invoke(factory);
         Collection<?> values = prefixes instanceof Map<?, ?> map ? map.values() : (Collection<?>) prefixes;
-        assertThat(values).map(String::valueOf).containsExactlyInAnyOrder("scheduler.", "variable.");
+        assertThat(values).map(String::valueOf).containsExactlyInAnyOrder("scheduler.", "variable.", "columnMetadata.");
 
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("tableId", "in.c-main.orders");

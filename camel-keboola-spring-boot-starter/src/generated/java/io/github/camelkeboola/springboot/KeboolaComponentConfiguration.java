@@ -261,6 +261,26 @@ public class KeboolaComponentConfiguration extends ComponentConfigurationPropert
     private Boolean healthCheckProducerEnabled;
 
     /**
+     * Column metadata, each as columnMetadata.COLUMN.KEY=VALUE, such as
+     * columnMetadata.id.KBC.datatype.basetype=INTEGER: set by importTable when it creates the table, and by
+     * setMetadata, under metadataProvider. This is a multi-value option with prefix: columnMetadata. The option
+     * is a java.util.Map type, given as a bean reference such as #myBean.
+     */
+    private java.util.Map<java.lang.String, java.lang.Object> columnMetadata;
+
+    /**
+     * The table's description (metadata KBC.description, provider user, as Keboola's UI writes it): set by
+     * importTable when it creates the table, and by setMetadata.
+     */
+    private String description;
+
+    /**
+     * Provider the column metadata is written under (Keboola components write under their own id; user is what
+     * Keboola's UI writes).
+     */
+    private String metadataProvider;
+
+    /**
      * runJob: the component whose configuration runs, such as keboola.orchestrator or
      * keboola.snowflake-transformation.
      */
@@ -611,6 +631,30 @@ public class KeboolaComponentConfiguration extends ComponentConfigurationPropert
 
     public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
         this.healthCheckProducerEnabled = healthCheckProducerEnabled;
+    }
+
+    public java.util.Map<java.lang.String, java.lang.Object> getColumnMetadata() {
+        return columnMetadata;
+    }
+
+    public void setColumnMetadata(java.util.Map<java.lang.String, java.lang.Object> columnMetadata) {
+        this.columnMetadata = columnMetadata;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public String getMetadataProvider() {
+        return metadataProvider;
+    }
+
+    public void setMetadataProvider(String metadataProvider) {
+        this.metadataProvider = metadataProvider;
     }
 
     public String getComponentId() {

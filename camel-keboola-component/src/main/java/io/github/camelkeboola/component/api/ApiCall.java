@@ -32,6 +32,8 @@ final class ApiCall {
     String runId;
     /** Why the call is made, when its path does not say it; shown in messages. */
     String purpose;
+    /** A POST whose repetition changes nothing more (an upsert), so it may be repeated like a GET. */
+    private boolean repeatable;
 
     private ApiCall(String method, String path) {
         this.method = method;
@@ -84,6 +86,11 @@ final class ApiCall {
         return this;
     }
 
+    ApiCall repeatable() {
+        this.repeatable = true;
+        return this;
+    }
+
     ApiCall createsJob(String runId) {
         this.runId = runId;
         return this;
@@ -92,10 +99,10 @@ final class ApiCall {
     /**
      * GET and DELETE may be repeated after a network error at any point; a POST that may have reached the server is
      * not blindly: one that creates a job is first looked up by its runId, any other is repeated only after a 5xx
-     * answer or when the connection never opened.
+     * answer or when the connection never opened; a {@link #repeatable()} one is repeated like a GET.
      */
     boolean idempotent() {
-        return !"POST".equals(method);
+        return repeatable || !"POST".equals(method);
     }
 
     ClassicHttpRequest toRequest(String baseUrl) {

@@ -113,7 +113,7 @@ public class HttpStorageApi implements StorageApi {
     public TableDetail readTable(String tableId) {
         ApiCall call = ApiCall.get(inBranch("tables/%s"), tableId).table(tableId);
         ResponseReader<JsonNode> json = jsonReader(call);
-        return execute(call, false, response -> new TableDetail(json.read(response), answeredAt(response)));
+        return execute(call, response -> new TableDetail(json.read(response), answeredAt(response)));
     }
 
     private static Instant answeredAt(ClassicHttpResponse response) {
@@ -139,6 +139,11 @@ public class HttpStorageApi implements StorageApi {
                 ? ApiCall.get(inBranch("tables"))
                 : ApiCall.get(inBranch("buckets/%s/tables"), bucketIdOrNull);
         return json(call.query("include", "columns"));
+    }
+
+    @Override
+    public JsonNode setTableMetadata(String tableId, Map<String, Object> body) {
+        return json(ApiCall.post(inBranch("tables/%s/metadata"), tableId).table(tableId).body(toJson(body)).repeatable());
     }
 
     @Override
@@ -270,7 +275,7 @@ public class HttpStorageApi implements StorageApi {
     @Override
     public InputStream previewTable(String tableId, Map<String, Object> params) {
         // read whole inside the call (at most 1000 rows): an answer cut halfway is then retried like any GET
-        return execute(ApiCall.get(inBranch("tables/%s/data-preview"), tableId).query(params).table(tableId), false,
+        return execute(ApiCall.get(inBranch("tables/%s/data-preview"), tableId).query(params).table(tableId),
                 response -> new ByteArrayInputStream(response.getEntity() == null ? new byte[0]
                         : EntityUtils.toByteArray(response.getEntity())));
     }
@@ -288,7 +293,7 @@ public class HttpStorageApi implements StorageApi {
     // --- calls and retries ----------------------------------------------------------------------------------------
 
     private JsonNode json(ApiCall call) {
-        return execute(call, false, jsonReader(call));
+        return execute(call, jsonReader(call));
     }
 
     private ResponseReader<JsonNode> jsonReader(ApiCall call) {
@@ -318,10 +323,10 @@ public class HttpStorageApi implements StorageApi {
         T read(ClassicHttpResponse response) throws IOException;
     }
 
-    private <T> T execute(ApiCall call, boolean keepResponseOpen, ResponseReader<T> reader) {
+    private <T> T execute(ApiCall call, ResponseReader<T> reader) {
         for (int retry = 0; ; retry++) {
             try {
-                return attempt(call, keepResponseOpen, reader);
+                return attempt(call, reader);
             } catch (RetriableFailure failure) {
                 if (retry >= maxRetries || Thread.currentThread().isInterrupted()) {
                     throw failure.error;
@@ -340,7 +345,7 @@ public class HttpStorageApi implements StorageApi {
         Instant sentAt = Instant.now();
         for (int retry = 0; ; retry++) {
             try {
-                return attempt(call, false, jsonReader(call));
+                return attempt(call, jsonReader(call));
             } catch (RetriableFailure failure) {
                 boolean last = retry >= maxRetries || Thread.currentThread().isInterrupted();
                 if (!last) {
@@ -378,7 +383,7 @@ public class HttpStorageApi implements StorageApi {
         pause(delay, call.toString(), call.tableId, call.jobId);
     }
 
-    private <T> T attempt(ApiCall call, boolean keepResponseOpen, ResponseReader<T> reader) {
+    private <T> T attempt(ApiCall call, ResponseReader<T> reader) {
         ClassicHttpRequest request = call.toRequest(baseUrl);
         request.addHeader(tokenHeader);
         ClassicHttpResponse response;
@@ -388,7 +393,6 @@ public class HttpStorageApi implements StorageApi {
             boolean sent = !neverConnected(e);
             throw networkFailure(call, e, call.idempotent() || !sent || call.runId != null, sent && call.runId != null);
         }
-        boolean handedOver = false;
         try {
             int status = response.getCode();
             LOG.debug("{} -> HTTP {}", call, status);
@@ -403,16 +407,12 @@ public class HttpStorageApi implements StorageApi {
                 }
                 throw error;
             }
-            T result = reader.read(response);
-            handedOver = keepResponseOpen;
-            return result;
+            return reader.read(response);
         } catch (IOException e) {
             // the answer was cut while reading it: the request reached the server
             throw networkFailure(call, e, call.idempotent() || call.runId != null, call.runId != null);
         } finally {
-            if (!handedOver) {
-                closeQuietly(response);
-            }
+            closeQuietly(response);
         }
     }
 

@@ -48,6 +48,13 @@ public interface StorageApi extends Closeable {
     /** {@code GET tables} or, with a bucket id, {@code GET buckets/{id}/tables}. */
     JsonNode listTables(String bucketIdOrNull);
 
+    /**
+     * {@code POST tables/{id}/metadata} with a JSON body ({@code provider}, {@code metadata}, {@code columnsMetadata}):
+     * sets those entries (an upsert by provider and key, so it is repeated after an unclear answer); returns the
+     * table's {@code metadata} and {@code columnsMetadata}.
+     */
+    JsonNode setTableMetadata(String tableId, Map<String, Object> body);
+
     /** {@code POST buckets} unless the bucket exists; returns the bucket. */
     JsonNode ensureBucket(String bucketId);
 

@@ -21,9 +21,10 @@ import java.util.Optional;
  * that second are delivered twice (when {@code lastImportDate} is the import's start, that is the whole last import).
  * <p>
  * The detail has second resolution: an import that commits later in the second of the detail's latest time and keeps
- * {@code rowsCount} (an upsert) leaves the detail exactly as it was. A window whose detail was read that early is
- * {@code settled=false}; once a later read shows the same detail from past that second, the window is read once more
- * (see {@link TableMark#settledBy}).
+ * {@code rowsCount} (an upsert) leaves the detail exactly as it was. {@link DetailRead} waits such a second out
+ * before a window is chosen; a window whose detail was still read that early is {@code settled=false}, and once a
+ * later read shows the same detail from past that second, the window is read once more (see
+ * {@link TableMark#settledBy}).
  */
 record ChangeWindow(Long since, TableMark mark, boolean settled) {
 

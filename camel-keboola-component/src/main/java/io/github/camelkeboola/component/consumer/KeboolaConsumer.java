@@ -81,7 +81,7 @@ public class KeboolaConsumer extends ScheduledBatchPollingConsumer {
         routeId = findRouteId();
         cursor = new ChangeCursor(stateRepository, stateKey(), tableId);
         chooser = new WindowChooser(tableId, configuration, endpoint.getStorageApi(),
-                new TableExport(endpoint.getStorageApi(), endpoint.getFileTransfer()), cursor, status);
+                new TableExport(endpoint.getStorageApi(), endpoint.getFileTransfer()), cursor, status, this::isRunAllowed);
         commit = new WindowCommit(tableId, cursor, status);
         RouteFeed feed = new Feed();
         delivery = configuration.getOutputType() == KeboolaOutputType.rows

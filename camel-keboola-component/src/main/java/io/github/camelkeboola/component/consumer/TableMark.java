@@ -25,8 +25,13 @@ record TableMark(Long lastImportDate, Long lastChangeDate, long rowsCount) {
      * read, so only an answer two seconds past that second proves the read was past it.
      */
     boolean settledBy(Instant answeredAt) {
+        return secondsUntilSettled(answeredAt) == 0;
+    }
+
+    /** How many seconds after {@code answeredAt} a read would be {@link #settledBy settled}; 0 when it is already. */
+    long secondsUntilSettled(Instant answeredAt) {
         long latest = lastChangeDate == null ? lastImportDate : Math.max(lastImportDate, lastChangeDate);
-        return answeredAt.getEpochSecond() >= latest + 2;
+        return Math.max(0, latest + 2 - answeredAt.getEpochSecond());
     }
 
     /** Whether the table has ever been loaded: without an import it has no rows to deliver. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelkeboola.component.KeboolaConfiguration;
 import io.github.camelkeboola.component.api.ChangeTimes;
 import io.github.camelkeboola.component.api.StorageApi;
-import io.github.camelkeboola.component.api.TableDetail;
 import io.github.camelkeboola.component.export.ExportRequest;
 import io.github.camelkeboola.component.export.ExportedTable;
 import io.github.camelkeboola.component.export.TableExport;
@@ -13,17 +12,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
- * Starts a poll's window: reads the table detail once ({@code GET tables/{id}}), compares it with the cursor (see
- * {@link ChangeWindow}) and, when the table changed, exports the window, heading its slices with the columns that same
- * detail listed. Idle polls make no other call.
+ * Starts a poll's window: reads the table detail ({@code GET tables/{id}}, see {@link DetailRead}), compares it with
+ * the cursor (see {@link ChangeWindow}) and, when the table changed, exports the window, heading its slices with the
+ * columns that same detail listed. Idle polls make no other call.
  */
 final class WindowChooser {
 
     private final String tableId;
     private final KeboolaConfiguration configuration;
-    private final StorageApi api;
+    private final DetailRead detailRead;
     private final TableExport export;
     private final ChangeCursor cursor;
     private final ConsumerStatus status;
@@ -31,10 +31,10 @@ final class WindowChooser {
     private boolean initialSinceResolved;
 
     WindowChooser(String tableId, KeboolaConfiguration configuration, StorageApi api, TableExport export,
-                  ChangeCursor cursor, ConsumerStatus status) {
+                  ChangeCursor cursor, ConsumerStatus status, BooleanSupplier running) {
         this.tableId = tableId;
         this.configuration = configuration;
-        this.api = api;
+        this.detailRead = new DetailRead(api, tableId, running);
         this.export = export;
         this.cursor = cursor;
         this.status = status;
@@ -43,13 +43,10 @@ final class WindowChooser {
     /** The exported next window, or null when the poll is idle. */
     WindowRun next() {
         CursorState stored = cursor.read();
-        TableDetail read = api.readTable(tableId);
+        DetailRead.Result read = detailRead.read(stored);
         JsonNode detail = read.table();
-        TableMark mark = TableMark.of(detail);
-        // without a Date header, this machine's clock stands in for the API's
-        boolean settled = mark.loaded() && mark.settledBy(read.answeredAt() != null ? read.answeredAt() : Instant.now());
-        ChangeWindow window = ChangeWindow.next(stored, stored == null ? initialSince() : null, mark, settled)
-                .orElse(null);
+        ChangeWindow window = Thread.currentThread().isInterrupted() ? null
+                : ChangeWindow.next(stored, stored == null ? initialSince() : null, read.mark(), read.settled()).orElse(null);
         if (window == null) {
             status.outcome(stored == null ? "idle: the table was never loaded"
                            : stored.settled() ? "idle: the table is unchanged since " + ChangeWindow.iso(stored.since())

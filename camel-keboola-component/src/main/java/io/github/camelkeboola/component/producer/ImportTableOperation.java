@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * {@code importTable}: uploads the body as a gzipped CSV file ({@code files/prepare}, then the stack's file storage)
  * and loads it with {@code import-async}, or, when the table is missing and {@code autoCreateTable} is on, creates
- * the bucket if needed and the table with {@code tables-async}. Waits for the job; the body becomes its results.
+ * the bucket if needed and the table with {@code tables-async}, then sets the table's description and column metadata
+ * the endpoint names (an existing table's are left alone). Waits for the job; the body becomes its results.
  * A redelivery of the exchange continues the earlier attempt ({@link ImportAttempt}) rather than importing twice.
  */
 final class ImportTableOperation implements ProducerOperation {
@@ -100,6 +101,16 @@ final class ImportTableOperation implements ProducerOperation {
         } catch (KeboolaException failed) {
             attempt.jobFailed();
             throw failed;
+        }
+        if (attempt.create && TableMetadata.named(request.config())) {
+            try {
+                TableMetadata.set(request.api(), attempt.tableId, request.config());
+            } catch (KeboolaException failed) {
+                // the attempt stays: a redelivery finds the created table's job and sets the metadata again
+                LOG.warn("Table {} was created (job {}), but its metadata was not set: {}", attempt.tableId,
+                        OperationRequest.id(accepted), failed.getMessage());
+                throw failed;
+            }
         }
         ImportAttempt.finished(request.exchange());
         Map<String, Object> results = attempt.create

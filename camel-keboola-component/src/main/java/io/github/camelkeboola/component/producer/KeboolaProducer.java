@@ -29,6 +29,7 @@ public class KeboolaProducer extends DefaultProducer {
         operations.put(KeboolaOperation.listTables, new ListTablesOperation());
         operations.put(KeboolaOperation.previewTable, new PreviewTableOperation());
         operations.put(KeboolaOperation.deleteTable, new DeleteTableOperation());
+        operations.put(KeboolaOperation.setMetadata, new SetMetadataOperation());
         operations.put(KeboolaOperation.getJob, new GetJobOperation());
         operations.put(KeboolaOperation.runJob, new RunJobOperation());
         operations.put(KeboolaOperation.getQueueJob, new GetQueueJobOperation());

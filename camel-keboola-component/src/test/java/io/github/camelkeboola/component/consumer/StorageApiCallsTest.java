@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Each Storage API call once per export (issue: the control plane reads each thing once): {@code POST export-async},
  * the job polled until it ends (never read again afterwards), {@code GET files/{id}}, and the table detail once: by
- * the consumer for its window and the slices' header, by the producer only for the header. Counted at the emulator,
+ * the consumer for its window and the slices' header (and once before, when the change is under two seconds old), by
+ * the producer only for the header. Counted at the emulator,
  * one export or one poll at a time.
  */
 class StorageApiCallsTest extends ConsumerTestSupport {
@@ -72,7 +73,9 @@ class StorageApiCallsTest extends ConsumerTestSupport {
         CamelContext first = start(uri, delivered, Map.of("cursor", cursor));
         await().until(() -> delivered.size() == 3 && cursor.getState("k") != null);
         first.stop();
-        counts.assertExport(1, "consumer poll with changes (the detail read once, for the window and the header)");
+        // the detail is read once for the window and the header, and once more first when the change is under two
+        // seconds old (DetailRead waits for its second to pass)
+        counts.assertExport(2, "consumer poll with changes");
 
         counts = new Counts(KEBOOLA.emulator().faults(), tableId);
         CamelContext second = start(uri, new Delivered(), Map.of("cursor", cursor));
@@ -98,10 +101,11 @@ class StorageApiCallsTest extends ConsumerTestSupport {
             files = faults.inject(FaultTarget.API, "GET", "/files/\\d+$", pass, -1);
         }
 
-        void assertExport(int detailReads, String what) {
+        /** Exactly one export; the detail read at least once and at most {@code maxDetailReads} times. */
+        void assertExport(int maxDetailReads, String what) {
             assertEquals(1, export.hits(), what + ": " + describe());
             assertEquals(1, files.hits(), what + ": " + describe());
-            assertEquals(detailReads, detail.hits(), what + ": " + describe());
+            assertTrue(detail.hits() >= 1 && detail.hits() <= maxDetailReads, what + ": " + describe());
             // the job is polled until it ends: the emulator reveals one state per poll (waiting, processing, success)
             assertTrue(jobs.hits() >= 1, what + ": " + describe());
             System.out.println("Storage API calls per " + what + ": " + describe());

@@ -264,6 +264,11 @@ class TableExportTest {
         }
 
         @Override
+        public JsonNode setTableMetadata(String tableId, Map<String, Object> body) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public JsonNode prepareFile(String name, boolean sliced, Map<String, Object> extraParams) {
             throw new UnsupportedOperationException();
         }

@@ -58,6 +58,7 @@ public final class ApiServer implements AutoCloseable {
         new ExportEndpoints(stack).register(router);
         new RowsDeleteEndpoints(stack).register(router);
         new ColumnEndpoints(stack).register(router);
+        new MetadataEndpoints(stack).register(router);
         new QueueEndpoints(stack).register(router);
     }
 

@@ -86,7 +86,8 @@ final class BucketEndpoints {
     }
 
     private ApiResponse detail(ApiRequest request) {
-        return ApiResponse.ok(Views.bucketDetail(stack, Access.bucket(stack, request, request.pathParam(0), "read")));
+        Bucket bucket = Access.bucket(stack, request, request.pathParam(0), "read");
+        return ApiResponse.ok(Views.bucketDetail(stack, bucket, new java.util.HashSet<>(request.params().list("include"))));
     }
 
     private ApiResponse update(ApiRequest request) {

@@ -78,6 +78,10 @@ final class ColumnEndpoints {
             List<String> columns = new ArrayList<>(t.columns);
             columns.remove(name);
             t.columns = columns;
+            // a column's metadata goes with it (storage-api-php-client MetadataTest::testTableColumnDeleteWithMetadata)
+            synchronized (stack.catalog) {
+                t.columnMetadata = MetadataEndpoints.withColumn(t.columnMetadata, name, List.of());
+            }
         });
     }
 

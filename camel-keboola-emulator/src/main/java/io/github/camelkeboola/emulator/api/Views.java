@@ -3,10 +3,14 @@ package io.github.camelkeboola.emulator.api;
 import io.github.camelkeboola.emulator.db.Branch;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelkeboola.emulator.db.Bucket;
+import io.github.camelkeboola.emulator.db.Metadatum;
 import io.github.camelkeboola.emulator.db.Table;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** JSON shapes of buckets and tables, as the API returns them. */
 final class Views {
@@ -45,7 +49,7 @@ final class Views {
         node.put("color", b.color);
         node.put("isLinkedBucket", false);
         node.putArray("backendPath").add("KBC_PRJ_" + Access.PROJECT_ID).add(b.id);
-        node.putArray("metadata");
+        node.set("metadata", metadata(b.metadata));
         return node;
     }
 
@@ -53,17 +57,57 @@ final class Views {
      * A bucket's detail ({@code GET buckets/{id}}): as in the list, but {@code tables} holds the bucket's tables
      * (without their {@code bucket}) and {@code attributes} is present (keboola/sapi-python-client
      * {@code tests/functional/test_buckets.py} {@code test_bucket_detail}: both {@code []} for a new bucket).
+     * {@code include} (metadata, columns, columnMetadata) chooses what each table shows (storage-api-php-client
+     * {@code tests/Backend/CommonPart1/BucketsTest.php} {@code assertBucketWith*}); without it, all three.
      */
-    static ObjectNode bucketDetail(Stack stack, Bucket b) {
+    static ObjectNode bucketDetail(Stack stack, Bucket b, Set<String> include) {
         ObjectNode node = bucket(stack, b);
         ArrayNode tables = node.putArray("tables");
         for (Table t : stack.catalog.tablesIn(b.branchId, b.id)) {
             ObjectNode table = table(stack, t);
             table.remove("bucket");
+            for (String part : List.of("metadata", "columns", "columnMetadata")) {
+                if (!include.isEmpty() && !include.contains(part)) {
+                    table.remove(part);
+                }
+            }
             tables.add(table);
         }
         node.putArray("attributes");
         return node;
+    }
+
+    /** Metadata entries as the API lists them: the id as a string, the time with a colon-less offset. */
+    static ArrayNode metadata(List<Metadatum> entries) {
+        ArrayNode list = Json.array();
+        for (Metadatum m : entries) {
+            ObjectNode entry = list.addObject();
+            entry.put("id", String.valueOf(m.id));
+            entry.put("key", m.key);
+            entry.put("value", m.value);
+            entry.put("provider", m.provider);
+            entry.put("timestamp", Json.time(m.timestamp));
+        }
+        return list;
+    }
+
+    /**
+     * A table's column metadata by column name, in the table's column order; {@code []} when no column has any, as
+     * PHP encodes an empty map (apiary.apib table lists; keboola/go-client {@code ColumnsMetadata.UnmarshalJSON}).
+     */
+    static JsonNode columnMetadata(Table t) {
+        Map<String, List<Metadatum>> byColumn = t.columnMetadata;
+        if (byColumn.isEmpty()) {
+            return Json.array();
+        }
+        ObjectNode node = Json.object();
+        for (String column : t.columns) {
+            List<Metadatum> entries = byColumn.get(column);
+            if (entries != null && !entries.isEmpty()) {
+                node.set(column, metadata(entries));
+            }
+        }
+        return node.isEmpty() ? Json.array() : node;
     }
 
     static ObjectNode table(Stack stack, Table t) {
@@ -90,8 +134,8 @@ final class Views {
         node.put("syntheticPrimaryKeyEnabled", false);
         ArrayNode columns = node.putArray("columns");
         t.columns.forEach(columns::add);
-        node.putArray("metadata");
-        node.putArray("columnMetadata");
+        node.set("metadata", metadata(t.metadata));
+        node.set("columnMetadata", columnMetadata(t));
         stack.catalog.bucket(t.branchId, t.bucketId).ifPresent(b -> node.set("bucket", bucket(stack, b)));
         return node;
     }

@@ -1,5 +1,8 @@
 package io.github.camelkeboola.emulator.db;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** A bucket's metadata ({@code in.c-main}). Times are epoch seconds. */
 public class Bucket {
     /** The development branch the bucket is in ({@link Branch#DEFAULT_ID}: production). */
@@ -14,4 +17,6 @@ public class Bucket {
     public long created;
     public long updated;
     public Long lastChangeDate;
+    /** The bucket's metadata, oldest first; replaced (never changed in place) under the catalog's lock. */
+    public List<Metadatum> metadata = new ArrayList<>();
 }

@@ -1627,7 +1627,7 @@ public interface KeboolaEndpointBuilderFactory {
          * The option is a: {@code io.github.camelkeboola.component.KeboolaOperation} type.
          *
          * Values: importTable, exportTable, getTable, listTables, previewTable, deleteTable,
-         * getJob, runJob, getQueueJob
+         * setMetadata, getJob, runJob, getQueueJob
          * Default: importTable
          * Group: producer
          *
@@ -1646,7 +1646,7 @@ public interface KeboolaEndpointBuilderFactory {
          * io.github.camelkeboola.component.KeboolaOperation} type.
          *
          * Values: importTable, exportTable, getTable, listTables, previewTable, deleteTable,
-         * getJob, runJob, getQueueJob
+         * setMetadata, getJob, runJob, getQueueJob
          * Default: importTable
          * Group: producer
          *
@@ -1704,6 +1704,78 @@ public interface KeboolaEndpointBuilderFactory {
          */
         default KeboolaEndpointProducerBuilder withoutHeaders(String withoutHeaders) {
             doSetProperty("withoutHeaders", withoutHeaders);
+            return this;
+        }
+
+        /**
+         * Column metadata, each as columnMetadata.COLUMN.KEY=VALUE, such as
+         * columnMetadata.id.KBC.datatype.basetype=INTEGER: set by importTable when it creates the
+         * table, and by setMetadata, under metadataProvider. This is a multi-value option with
+         * prefix: columnMetadata.
+         *
+         * The option is a: {@code java.util.Map<java.lang.String, java.lang.Object>} type, set one
+         * entry at a time (URI prefix {@code columnMetadata.}).
+         *
+         * Group: metadata
+         *
+         * @param key the option key, without the prefix {@code columnMetadata.}
+         * @param value the option value
+         * @return the dsl builder
+         */
+        default KeboolaEndpointProducerBuilder columnMetadata(String key, Object value) {
+            doSetMultiValueProperty("columnMetadata", "columnMetadata." + key, value);
+            return this;
+        }
+
+        /**
+         * Column metadata, each as columnMetadata.COLUMN.KEY=VALUE, such as
+         * columnMetadata.id.KBC.datatype.basetype=INTEGER: set by importTable when it creates the
+         * table, and by setMetadata, under metadataProvider. This is a multi-value option with
+         * prefix: columnMetadata.
+         *
+         * The option is a: {@code java.util.Map<java.lang.String, java.lang.Object>} type, set as a
+         * whole map.
+         *
+         * Group: metadata
+         *
+         * @param values the option values, keys without the prefix {@code columnMetadata.}
+         * @return the dsl builder
+         */
+        default KeboolaEndpointProducerBuilder columnMetadata(Map values) {
+            doSetMultiValueProperties("columnMetadata", "columnMetadata.", values);
+            return this;
+        }
+
+        /**
+         * The table's description (metadata KBC.description, provider user, as Keboola's UI writes
+         * it): set by importTable when it creates the table, and by setMetadata.
+         *
+         * The option is a: {@code java.lang.String} type.
+         *
+         * Group: metadata
+         *
+         * @param description the value to set
+         * @return the dsl builder
+         */
+        default KeboolaEndpointProducerBuilder description(String description) {
+            doSetProperty("description", description);
+            return this;
+        }
+
+        /**
+         * Provider the column metadata is written under (Keboola components write under their own
+         * id; user is what Keboola's UI writes).
+         *
+         * The option is a: {@code java.lang.String} type.
+         *
+         * Default: camel-keboola
+         * Group: metadata
+         *
+         * @param metadataProvider the value to set
+         * @return the dsl builder
+         */
+        default KeboolaEndpointProducerBuilder metadataProvider(String metadataProvider) {
+            doSetProperty("metadataProvider", metadataProvider);
             return this;
         }
 
@@ -2809,7 +2881,7 @@ public interface KeboolaEndpointBuilderFactory {
          * The header is a: {@code io.github.camelkeboola.component.KeboolaOperation} type.
          *
          * Values: importTable, exportTable, getTable, listTables, previewTable, deleteTable,
-         * getJob, runJob, getQueueJob
+         * setMetadata, getJob, runJob, getQueueJob
          * Group: producer
          *
          * @return the name of the header {@code CamelKeboolaOperation}
