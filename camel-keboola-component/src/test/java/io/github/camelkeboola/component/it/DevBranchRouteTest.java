@@ -100,6 +100,19 @@ class DevBranchRouteTest extends CamelTestSupport {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void metadataSetInABranchIsTheBranchTables() {
+        long branch = newBranch();
+        template.sendBody("keboola:in.c-meta.t?primaryKey=id", "id\n1\n");
+        template.sendBody("keboola:in.c-meta.t?primaryKey=id&description=InTheBranch&branch=" + branch, "id\n1\n");
+        template.sendBody("keboola:in.c-meta.t?operation=setMetadata&description=StillTheBranch&branch=" + branch, null);
+
+        List<Map<String, Object>> inBranch = (List<Map<String, Object>>) getTable("in.c-meta.t", "&branch=" + branch).get("metadata");
+        assertThat(inBranch).extracting(m -> m.get("value")).containsExactly("StillTheBranch");
+        assertThat((List<?>) getTable("in.c-meta.t", "").get("metadata")).isEmpty();
+    }
+
+    @Test
     void theConsumerInABranchDeliversTheBranchRows() throws Exception {
         long branch = newBranch();
         template.sendBody("keboola:in.c-feed.t?primaryKey=id", "id,v\n1,prod\n");
