@@ -3,6 +3,8 @@ package io.github.camelkeboola.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelkeboola.emulator.api.ApiClient;
 import io.github.camelkeboola.emulator.api.Tables;
+import io.github.camelkeboola.emulator.fault.Fault;
+import io.github.camelkeboola.emulator.fault.FaultTarget;
 import io.github.camelkeboola.emulator.junit.KeboolaEmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -116,6 +118,19 @@ class DevBranchesConformanceTest {
         ApiClient.Response main = api().delete("/v2/storage/dev-branches/1");
         assertEquals(400, main.status(), main::toString);
         assertEquals("Cannot delete Main branch", main.json().get("error").asText());
+    }
+
+    @Test
+    void aFaultCanAimAtTheCallsOfOneBranch() {
+        long id = createBranch(unique("faulty")).get("id").asLong();
+        KEBOOLA.emulator().faults().inject(FaultTarget.API, "GET", "^/v2/storage/branch/" + id + "/buckets$", Fault.status(503), 1);
+        try {
+            assertEquals(200, api().get("/v2/storage/buckets").status());
+            assertEquals(503, api().get("/v2/storage/branch/" + id + "/buckets").status());
+            assertEquals(200, api().get("/v2/storage/branch/" + id + "/buckets").status());
+        } finally {
+            KEBOOLA.emulator().faults().clear();
+        }
     }
 
     @Test

@@ -80,17 +80,15 @@ public final class ApiServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
-        String path = normalize(exchange.getRequestURI().getRawPath());
+        String sent = normalize(exchange.getRequestURI().getRawPath());
         // a branch's path is served by the same handlers, told which branch (contract §0: branch/{branchId}/...)
-        Matcher branchPath = BRANCH_PATH.matcher(path);
-        String branch = null;
-        if (branchPath.matches()) {
-            branch = branchPath.group(1);
-            path = "/v2/storage" + (branchPath.group(2) == null ? "" : branchPath.group(2));
-        }
+        Matcher branchPath = BRANCH_PATH.matcher(sent);
+        String branch = branchPath.matches() ? branchPath.group(1) : null;
+        String path = branch == null ? sent : "/v2/storage" + (branchPath.group(2) == null ? "" : branchPath.group(2));
+        // faults match the path as sent, so one can aim at a branch's calls
         Fault fault = path.startsWith("/_emulator")
                 ? null
-                : stack.faults.take(FaultTarget.API, method, path).orElse(null);
+                : stack.faults.take(FaultTarget.API, method, sent).orElse(null);
         ApiResponse response;
         try {
             if (fault != null && fault.kind() == Fault.Kind.DELAY) {
@@ -110,7 +108,7 @@ public final class ApiServer implements AutoCloseable {
             response = error(new ApiException(503, "", "The emulator is stopping."));
         }
         // Path only: query strings and headers stay out of logs.
-        LOG.debug("{} {} -> {}{}", method, path, response.status(), fault == null ? "" : " (fault " + fault.kind() + ")");
+        LOG.debug("{} {} -> {}{}", method, sent, response.status(), fault == null ? "" : " (fault " + fault.kind() + ")");
         send(exchange, response, fault != null && fault.kind() == Fault.Kind.CUT_BODY ? fault.afterBytes() : -1);
     }
 
