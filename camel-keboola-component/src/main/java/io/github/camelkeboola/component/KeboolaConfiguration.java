@@ -47,7 +47,9 @@ public class KeboolaConfiguration implements Cloneable {
 
     @UriParam(defaultValue = "stream",
               description = "How exported rows reach the route: stream (CSV with a header row) or rows (Map per row)."
-                            + " To write an export to a file, send the stream to the file component.")
+                            + " To write an export to a file, send the stream to the file component. exportTable also"
+                            + " offers slices: a List with one Map per slice of the export, for workers that read each"
+                            + " with operation=readSlice.")
     private KeboolaOutputType outputType = KeboolaOutputType.stream;
 
     @UriParam(description = "Column of the single-column row filter of an export (whereValues, whereOperator).")

@@ -59,6 +59,24 @@ public final class KeboolaConstants {
               javaType = "String")
     public static final String OVERRIDE_CONFIG_ID = "CamelKeboolaOverrideConfigId";
 
+    @Metadata(label = "producer",
+              description = "In: the name of the slice uploadSlice stores (letters, digits, dot, dash, underscore; at most"
+                            + " 100); a new unique name when absent. Uploading a name again replaces that slice.",
+              javaType = "String")
+    public static final String SLICE_NAME = "CamelKeboolaSliceName";
+
+    /**
+     * The one header that is both: the handle of one sliced load, written by {@code prepareSlicedFile} and read by
+     * {@code uploadSlice} and {@code importSlicedFile} (only they read it, so no other step is steered by it). JMS and
+     * Kafka do not carry {@code Camel*} headers: a route copies it into the work message it sends to workers.
+     */
+    @Metadata(label = "producer",
+              description = "In and out: the sliced file of a load spread over workers. prepareSlicedFile writes it;"
+                            + " uploadSlice uploads a slice into it; importSlicedFile (which also finds it in the slices"
+                            + " of its body) writes its manifest and imports it.",
+              javaType = "Long")
+    public static final String SLICED_FILE_ID = "CamelKeboolaSlicedFileId";
+
     // --- outputs --------------------------------------------------------------------------------------------------
 
     @Metadata(description = "Out: the table the step worked on (producer) or whose changes are delivered (consumer).",

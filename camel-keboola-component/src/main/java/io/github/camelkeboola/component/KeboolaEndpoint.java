@@ -47,6 +47,10 @@ public class KeboolaEndpoint extends ScheduledPollEndpoint {
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
+        if (configuration.getOutputType() == KeboolaOutputType.slices) {
+            throw new IllegalArgumentException("outputType=slices is for the exportTable producer; the consumer delivers"
+                                               + " stream or rows");
+        }
         KeboolaConsumer consumer = new KeboolaConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;

@@ -4,6 +4,14 @@ package io.github.camelkeboola.component;
 public enum KeboolaOperation {
     importTable,
     exportTable,
+    /** Reads one slice that {@code exportTable} with {@code outputType=slices} described (the body), as stream or rows. */
+    readSlice,
+    /** Prepares a sliced file that workers upload slices of; its id becomes the {@code CamelKeboolaSlicedFileId} header. */
+    prepareSlicedFile,
+    /** Uploads the body (CSV without a header row, or rows) as one slice of the sliced file; the body becomes the slice. */
+    uploadSlice,
+    /** Writes the manifest of the slices in the body and imports the sliced file into the table as one job. */
+    importSlicedFile,
     getTable,
     listTables,
     previewTable,

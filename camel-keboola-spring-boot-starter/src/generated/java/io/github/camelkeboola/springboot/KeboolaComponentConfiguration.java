@@ -46,7 +46,8 @@ public class KeboolaComponentConfiguration extends ComponentConfigurationPropert
 
     /**
      * How exported rows reach the route: stream (CSV with a header row) or rows (Map per row). To write an
-     * export to a file, send the stream to the file component.
+     * export to a file, send the stream to the file component. exportTable also offers slices: a List with one
+     * Map per slice of the export, for workers that read each with operation=readSlice.
      */
     private io.github.camelkeboola.component.KeboolaOutputType outputType;
 

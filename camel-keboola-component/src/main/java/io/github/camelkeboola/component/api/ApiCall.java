@@ -48,6 +48,10 @@ final class ApiCall {
         return new ApiCall("POST", format(path, segments));
     }
 
+    static ApiCall put(String path, String... segments) {
+        return new ApiCall("PUT", format(path, segments));
+    }
+
     static ApiCall delete(String path, String... segments) {
         return new ApiCall("DELETE", format(path, segments));
     }

@@ -193,6 +193,11 @@ public class HttpStorageApi implements StorageApi {
     }
 
     @Override
+    public JsonNode refreshFile(long fileId) {
+        return json(ApiCall.put(inBranch("files/%s/refresh"), Long.toString(fileId)));
+    }
+
+    @Override
     public JsonNode createTableAsync(String bucketId, Map<String, Object> params, String runId) {
         String tableId = params.get("name") == null ? null : bucketId + "." + params.get("name");
         return createJob(ApiCall.post(inBranch("buckets/%s/tables-async"), bucketId).table(tableId).body(toJson(params)).createsJob(runId));

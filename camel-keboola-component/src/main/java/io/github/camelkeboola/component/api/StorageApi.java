@@ -64,6 +64,14 @@ public interface StorageApi extends Closeable {
     /** {@code GET files/{id}?federationToken=1}: the file resource with its download url and credentials. */
     JsonNode getFile(long fileId);
 
+    /**
+     * {@code PUT files/{id}/refresh}: the file resource with fresh upload parameters, as {@code files/prepare} gave
+     * them. The APIB ("Refresh File Credentials") documents it for GCS, whose tokens live one hour, up to 12 h after
+     * the file was prepared; PHP {@code refreshFileCredentials()}. It is how a worker that knows only a sliced file's
+     * id gets credentials to upload a slice of it.
+     */
+    JsonNode refreshFile(long fileId);
+
     /** A new {@code X-KBC-RunId}: unique, so that it finds the one job created with it. */
     static String newRunId() {
         return "camel-keboola-" + UUID.randomUUID();

@@ -35,8 +35,16 @@ public final class ExportedTable {
     private final boolean cacheHit;
     private final JsonNode file;
     private final FileTransfer transfer;
+    /** The one slice read, by its manifest entry; null to read the whole file. */
+    private final String sliceUrl;
 
     ExportedTable(String tableId, long jobId, long fileId, List<String> columns, boolean cacheHit, JsonNode file, FileTransfer transfer) {
+        this(tableId, jobId, fileId, columns, cacheHit, file, transfer, null);
+    }
+
+    ExportedTable(String tableId, long jobId, long fileId, List<String> columns, boolean cacheHit, JsonNode file, FileTransfer transfer,
+                  String sliceUrl) {
+        this.sliceUrl = sliceUrl;
         this.tableId = tableId;
         this.jobId = jobId;
         this.fileId = fileId;
@@ -74,11 +82,32 @@ public final class ExportedTable {
     }
 
     /**
+     * The slices of the file, one {@link TableSlice} each, in manifest order; a file that is not sliced is one
+     * "slice" without a url, read whole. Reads the manifest (not the slices).
+     */
+    public List<TableSlice> slices() {
+        String compression = "gzip"; // TableExport always asks for gzip slices
+        if (!sliced()) {
+            return List.of(new TableSlice(tableId, fileId, 0, 1, null, columns, compression));
+        }
+        List<String> urls = transfer.sliceUrls(file);
+        List<TableSlice> slices = new java.util.ArrayList<>(urls.size());
+        for (int i = 0; i < urls.size(); i++) {
+            slices.add(new TableSlice(tableId, fileId, i, urls.size(), urls.get(i), columns, compression));
+        }
+        return slices;
+    }
+
+    private InputStream openContent() {
+        return sliceUrl == null ? transfer.openContent(file) : transfer.openSlice(file, sliceUrl);
+    }
+
+    /**
      * The rows as RFC-4180 CSV with a header row. Slices have none, so the header is written first, every name
      * quoted like the API quotes values; a non-sliced file is returned as stored (it has its own header).
      */
     public InputStream openCsv() {
-        InputStream content = transfer.openContent(file);
+        InputStream content = openContent();
         if (!sliced()) {
             return content;
         }
@@ -87,7 +116,7 @@ public final class ExportedTable {
 
     /** The rows one by one as column name to value, parsed as they download. Close it when stopping early. */
     public CloseableIterator<Map<String, String>> openRows() {
-        InputStream content = transfer.openContent(file);
+        InputStream content = openContent();
         CSVFormat.Builder format = CSVFormat.RFC4180.builder();
         // Slices carry no header: the columns are known. A non-sliced file has its own header row.
         format = sliced() ? format.setHeader(columns.toArray(String[]::new)) : format.setHeader().setSkipHeaderRecord(true);

@@ -53,6 +53,21 @@ public final class TableExport {
                 JsonValues.isTrue(job.path("results").path("cacheHit")), file, transfer);
     }
 
+    /**
+     * One slice of an earlier export, read here with fresh credentials of its file ({@code GET files/{id}?federationToken=1}):
+     * the worker side of {@code outputType=slices}. Its rows are those of the slice, headed by the slice's columns.
+     */
+    public ExportedTable slice(TableSlice slice) {
+        JsonNode file = api.getFile(slice.fileId());
+        boolean sliced = JsonValues.isTrue(file.path("isSliced"));
+        if (sliced == (slice.url() == null)) {
+            throw new KeboolaException("File " + slice.fileId() + " of the export of " + slice.tableId() + (sliced
+                    ? " is sliced, but the slice names no manifest entry" : " is not sliced, but the slice names " + slice.url()),
+                    slice.tableId(), null);
+        }
+        return new ExportedTable(slice.tableId(), 0, slice.fileId(), slice.columns(), false, file, transfer, slice.url());
+    }
+
     /** The {@code export-async} parameters: always gzip slices (less to move), time bounds in epoch seconds. */
     static Map<String, Object> parameters(ExportRequest request) {
         Map<String, Object> params = new LinkedHashMap<>();

@@ -65,13 +65,19 @@ final class CheckedCsv extends InputStream {
      */
     static CheckedCsv open(InputStream csv, char delimiter, char enclosure, boolean withoutHeaders, int expectedValues,
                            String tableId) throws IOException {
+        return open(csv, delimiter, enclosure, withoutHeaders, expectedValues, tableId, false);
+    }
+
+    /** {@code emptyAllowed}: an empty body passes (a slice of a sliced file may have no rows). */
+    static CheckedCsv open(InputStream csv, char delimiter, char enclosure, boolean withoutHeaders, int expectedValues,
+                           String tableId, boolean emptyAllowed) throws IOException {
         CheckedCsv checked = new CheckedCsv(csv, delimiter, enclosure, tableId);
         checked.expectedValues = expectedValues;
-        checked.readFirstRecord(withoutHeaders);
+        checked.readFirstRecord(withoutHeaders, emptyAllowed);
         return checked;
     }
 
-    private void readFirstRecord(boolean withoutHeaders) throws IOException {
+    private void readFirstRecord(boolean withoutHeaders, boolean emptyAllowed) throws IOException {
         // a UTF-8 byte order mark is dropped; other first bytes are the content
         int[] lead;
         int b0 = in.read();
@@ -91,7 +97,7 @@ final class CheckedCsv extends InputStream {
         while (record == 0) {
             int b = next < lead.length ? lead[next++] : in.read();
             if (b < 0) {
-                if (first.size() == 0) {
+                if (first.size() == 0 && !emptyAllowed) {
                     throw invalid("importTable got an empty body: no header row and no rows", "emptyFile");
                 }
                 finish();

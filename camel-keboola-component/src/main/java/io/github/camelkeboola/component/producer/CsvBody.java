@@ -37,6 +37,17 @@ final class CsvBody {
      */
     static InputStream open(Message message, List<String> columns, KeboolaConfiguration config, String tableId,
                             List<String> headerRow) throws IOException {
+        return open(message, columns, config, tableId, headerRow, true);
+    }
+
+    /** A slice of a sliced file: a CSV body as it is (it has no header row), rows written without one. */
+    static InputStream openSlice(Message message, List<String> columns, KeboolaConfiguration config, String tableId)
+            throws IOException {
+        return open(message, columns, config, tableId, null, false);
+    }
+
+    private static InputStream open(Message message, List<String> columns, KeboolaConfiguration config, String tableId,
+                                    List<String> headerRow, boolean rowsHeader) throws IOException {
         Object body = message.getBody();
         if (body == null) {
             throw new KeboolaException("importTable needs a body: CSV (InputStream, byte[], String, File, Path) or rows"
@@ -45,7 +56,7 @@ final class CsvBody {
         BodyReplay.beforeRead(message, tableId);
         if (isRows(body)) {
             Iterator<?> rows = body instanceof Iterator<?> iterator ? iterator : ((Iterable<?>) body).iterator();
-            return new RowsCsvInputStream(rows, columns, format(config), tableId, config.isMissingColumnsAsEmpty());
+            return new RowsCsvInputStream(rows, columns, format(config), tableId, config.isMissingColumnsAsEmpty(), rowsHeader);
         }
         InputStream content;
         if (body instanceof Path path) {

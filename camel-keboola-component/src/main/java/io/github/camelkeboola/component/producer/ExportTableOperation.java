@@ -6,6 +6,7 @@ import io.github.camelkeboola.component.KeboolaOutputType;
 import io.github.camelkeboola.component.export.ExportRequest;
 import io.github.camelkeboola.component.export.ExportedTable;
 import io.github.camelkeboola.component.export.TableExport;
+import io.github.camelkeboola.component.export.TableSlice;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.util.IOHelper;
@@ -18,6 +19,12 @@ import org.apache.camel.util.IOHelper;
  * failed before reading them, and download again when read later (the iterator goes on after the rows it already
  * delivered). A file is written by the file component ({@code to("file:..?tempFileName=..")} writes to a temporary
  * name and renames it), not here.
+ * <p>
+ * {@code outputType=slices} hands over no rows: the body is a {@code List} with one {@link TableSlice} map per slice
+ * of the file, for {@code split(body())} to send one exchange per slice to a broker, where workers read a slice each
+ * ({@link ReadSliceOperation}). A list in one exchange, rather than one exchange per slice made here, is what the
+ * Splitter expects (as aws2-s3's {@code listObjects} hands over a list): the route chooses streaming, parallelism and
+ * aggregation, and the export job has run once, whatever the route does after.
  */
 final class ExportTableOperation implements ProducerOperation {
 
@@ -32,6 +39,15 @@ final class ExportTableOperation implements ProducerOperation {
         request.setResultHeaders(tableId, table.jobId(), table.fileId());
 
         Exchange exchange = request.exchange();
+        if (config.getOutputType() == KeboolaOutputType.slices) {
+            exchange.getMessage().setBody(table.slices().stream().map(TableSlice::toMap).toList());
+            return;
+        }
+        deliverRows(exchange, config, table);
+    }
+
+    /** The rows of an export (or of one slice) as {@code outputType} asks: a CSV stream or an iterator of maps. */
+    static void deliverRows(Exchange exchange, KeboolaConfiguration config, ExportedTable table) {
         if (config.getOutputType() == KeboolaOutputType.rows) {
             exchange.getMessage().setBody(closeOnCompletion(exchange, new ReleasableRows(table.openRows(), table::openRows)));
         } else {

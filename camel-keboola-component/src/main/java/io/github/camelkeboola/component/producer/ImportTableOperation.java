@@ -91,7 +91,7 @@ final class ImportTableOperation implements ProducerOperation {
     }
 
     /** Waits for the job; its results become the body. The attempt is over unless the job's outcome is unknown. */
-    private static void finish(OperationRequest request, ImportAttempt attempt, JsonNode accepted) {
+    static void finish(OperationRequest request, ImportAttempt attempt, JsonNode accepted) {
         request.setResultHeaders(attempt.tableId, OperationRequest.id(accepted), attempt.fileId);
         JsonNode job;
         try {

@@ -25,6 +25,10 @@ public class KeboolaProducer extends DefaultProducer {
         super(endpoint);
         operations.put(KeboolaOperation.importTable, new ImportTableOperation());
         operations.put(KeboolaOperation.exportTable, new ExportTableOperation());
+        operations.put(KeboolaOperation.readSlice, new ReadSliceOperation());
+        operations.put(KeboolaOperation.prepareSlicedFile, new PrepareSlicedFileOperation());
+        operations.put(KeboolaOperation.uploadSlice, new UploadSliceOperation());
+        operations.put(KeboolaOperation.importSlicedFile, new ImportSlicedFileOperation());
         operations.put(KeboolaOperation.getTable, new GetTableOperation());
         operations.put(KeboolaOperation.listTables, new ListTablesOperation());
         operations.put(KeboolaOperation.previewTable, new PreviewTableOperation());

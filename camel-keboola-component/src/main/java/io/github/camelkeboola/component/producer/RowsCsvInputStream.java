@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * CSV (header row first) of {@code Map} rows, written as the reader asks for bytes: only the rows of one small chunk
+ * CSV (header row first, unless a slice of a sliced file is written) of {@code Map} rows, written as the reader asks for bytes: only the rows of one small chunk
  * are held, so an iterator over millions of rows streams without buffering the table. The columns are the given
  * ones, else the keys of the first row. Keys are matched by their text ({@code 1} and {@code "1"} name the same
  * column). A row with a key outside the columns fails rather than silently losing the value; so does a row without
@@ -30,6 +30,7 @@ final class RowsCsvInputStream extends InputStream {
     private final CSVFormat format;
     private final String tableId;
     private final boolean missingAsEmpty;
+    private final boolean headerRow;
     private List<String> columns;
     private Set<String> columnSet;
     private long rowNumber;
@@ -38,6 +39,13 @@ final class RowsCsvInputStream extends InputStream {
     private boolean headerWritten;
 
     RowsCsvInputStream(Iterator<?> rows, List<String> columns, CSVFormat format, String tableId, boolean missingAsEmpty) {
+        this(rows, columns, format, tableId, missingAsEmpty, true);
+    }
+
+    /** {@code headerRow} false: rows only, in the order of {@code columns} (a slice; the import names the columns). */
+    RowsCsvInputStream(Iterator<?> rows, List<String> columns, CSVFormat format, String tableId, boolean missingAsEmpty,
+                       boolean headerRow) {
+        this.headerRow = headerRow;
         this.rows = rows;
         this.missingAsEmpty = missingAsEmpty;
         this.columns = columns == null || columns.isEmpty() ? null : List.copyOf(columns);
@@ -84,7 +92,9 @@ final class RowsCsvInputStream extends InputStream {
                             throw new KeboolaException("importTable got no rows and no columns: nothing to import", tableId, null);
                         }
                         columnSet = new HashSet<>(columns);
-                        printer.printRecord(columns);
+                        if (headerRow) {
+                            printer.printRecord(columns);
+                        }
                         headerWritten = true;
                         if (first != null) {
                             printRow(printer, first);

@@ -74,7 +74,47 @@ public final class FileTransfer implements Closeable {
      */
     public long uploadGzipped(JsonNode preparedFile, InputStream csv) {
         ObjectStores.Location location = ObjectStores.forUpload(preparedFile, http);
-        PartUploader parts = new PartUploader(location.store(), location.key(), settings.uploadPartSize(), executor);
+        return uploadGzipped(location.store(), location.key(), csv, preparedFile.path("id").asText("?"));
+    }
+
+    /**
+     * Gzips {@code csv} into slice {@code sliceName} of a sliced file, at the file's key followed by the name, as
+     * Keboola's clients store slices (contract §8; PHP {@code uploadSlicedFileToS3}: {@code key . basename($slice)}).
+     * Uploading the same name again replaces the slice.
+     *
+     * @param uploadResource the file's {@code files/prepare} or {@code files/{id}/refresh} answer
+     * @return the manifest entry naming the slice ({@code s3://bucket/key+name} and the like) and its stored bytes
+     */
+    public UploadedSlice uploadSlice(JsonNode uploadResource, String sliceName, InputStream csv) {
+        ObjectStores.Location location = ObjectStores.forUpload(uploadResource, http);
+        String key = location.key() + sliceName;
+        long bytes = uploadGzipped(location.store(), key, csv, uploadResource.path("id").asText("?"));
+        return new UploadedSlice(location.store().entryUrlPrefix(key), bytes);
+    }
+
+    /** Where one uploaded slice is, as a manifest names it, and how many (compressed) bytes it has. */
+    public record UploadedSlice(String entryUrl, long bytes) {
+    }
+
+    /**
+     * Writes the manifest of a sliced file, {@code {"entries":[{"url":..},..]}} at the file's key + {@code manifest}
+     * (contract §8). Each entry must lie under the file's own prefix: Storage refuses others with
+     * {@code storage.unauthorizedAccess} (PHP-T {@code SlicedImportsTest::testUnauthorizedAccessInManifestFile}).
+     */
+    public void writeManifest(JsonNode uploadResource, List<String> entryUrls) {
+        ObjectStores.Location location = ObjectStores.forUpload(uploadResource, http);
+        String fileId = uploadResource.path("id").asText("?");
+        var entries = JSON.createArrayNode();
+        for (String url : entryUrls) {
+            checkedKey(location, url, fileId);
+            entries.addObject().put("url", url);
+        }
+        byte[] manifest = JSON.createObjectNode().set("entries", entries).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        location.store().put(location.key() + "manifest", manifest, manifest.length);
+    }
+
+    private long uploadGzipped(ObjectStore store, String key, InputStream csv, String fileId) {
+        PartUploader parts = new PartUploader(store, key, settings.uploadPartSize(), executor);
         try {
             GZIPOutputStream gzip = new GZIPOutputStream(parts, Gzip.BUFFER);
             byte[] buffer = new byte[Gzip.BUFFER];
@@ -85,8 +125,7 @@ public final class FileTransfer implements Closeable {
             return parts.finish();
         } catch (IOException e) {
             parts.abort();
-            throw new KeboolaException("Uploading file " + preparedFile.path("id").asText("?") + " to "
-                    + location.store().name() + " failed: " + e.getMessage(), null, e);
+            throw new KeboolaException("Uploading file " + fileId + " to " + store.name() + " failed: " + e.getMessage(), null, e);
         } catch (RuntimeException e) {
             parts.abort();
             throw e;
@@ -112,23 +151,63 @@ public final class FileTransfer implements Closeable {
         }
     }
 
+    /**
+     * The slices of a sliced file as its manifest names them ({@code s3://bucket/key0000_part_00} and the like), in
+     * order, each checked to lie under the file's prefix. Entry URLs carry no credential: reading one needs the
+     * file's credentials ({@link #openSlice}).
+     */
+    public List<String> sliceUrls(JsonNode fileDetail) {
+        ObjectStores.Location location = ObjectStores.forDownload(fileDetail, http);
+        try {
+            List<String> urls = new ArrayList<>();
+            for (JsonNode entry : JSON.readTree(readManifest(fileDetail, location)).path("entries")) {
+                String url = entry.path("url").asText("");
+                checkedKey(location, url, fileDetail.path("id").asText("?"));
+                urls.add(url);
+            }
+            return urls;
+        } catch (IOException e) {
+            throw new KeboolaException("Reading the manifest of file " + fileDetail.path("id").asText("?") + " from "
+                    + location.store().name() + " failed: " + e.getMessage(), null, e);
+        }
+    }
+
+    /**
+     * Opens one slice of a sliced file by its manifest entry URL, with the credentials of {@code fileDetail} (fetched
+     * with {@code federationToken=1}); a cut download resumes where it broke off, and a gzip slice is gunzipped.
+     */
+    public InputStream openSlice(JsonNode fileDetail, String entryUrl) {
+        ObjectStores.Location location = ObjectStores.forDownload(fileDetail, http);
+        String key = checkedKey(location, entryUrl, fileDetail.path("id").asText("?"));
+        try {
+            return Gzip.decompressIfGzip(new ResumingInputStream(location.store(), key, http));
+        } catch (IOException e) {
+            throw new KeboolaException("Reading slice " + Urls.withoutQuery(entryUrl) + " of file " + fileDetail.path("id").asText("?")
+                    + " from " + location.store().name() + " failed: " + e.getMessage(), null, e);
+        }
+    }
+
     /** The slice keys of a sliced file's manifest, in order; every entry must lie under the file's own prefix. */
     private List<String> sliceKeys(JsonNode fileDetail, ObjectStores.Location location) throws IOException {
         String fileId = fileDetail.path("id").asText("?");
         JsonNode manifest = JSON.readTree(readManifest(fileDetail, location));
-        String prefix = location.store().entryUrlPrefix(location.key());
         List<String> keys = new ArrayList<>();
         for (JsonNode entry : manifest.path("entries")) {
-            String url = entry.path("url").asText("");
-            String key = location.store().keyOfEntry(url);
-            // A manifest naming an object elsewhere would make us fetch (with this file's credentials) what is not this file.
-            if (key == null || !key.startsWith(location.key()) || url.contains("/../") || url.contains("/./")) {
-                throw new KeboolaException("The manifest of file " + fileId + " names a slice outside the file ("
-                        + Urls.withoutQuery(url) + " does not start with " + prefix + ")", null, null);
-            }
-            keys.add(key);
+            keys.add(checkedKey(location, entry.path("url").asText(""), fileId));
         }
         return keys;
+    }
+
+    /** The key of a slice entry, which must lie under the file's own prefix. */
+    private static String checkedKey(ObjectStores.Location location, String url, String fileId) {
+        String key = location.store().keyOfEntry(url);
+        // A manifest (or a message) naming an object elsewhere would make us read or list, with this file's
+        // credentials, what is not this file.
+        if (key == null || !key.startsWith(location.key()) || url.contains("/../") || url.contains("/./")) {
+            throw new KeboolaException("A slice of file " + fileId + " lies outside the file ("
+                    + Urls.withoutQuery(url) + " does not start with " + location.store().entryUrlPrefix(location.key()) + ")", null, null);
+        }
+        return key;
     }
 
     private byte[] readManifest(JsonNode fileDetail, ObjectStores.Location location) throws IOException {

@@ -30,8 +30,8 @@ final class ObjectStores {
             }
             case "azure" -> {
                 JsonNode params = required(prepared, "absUploadParams", fileId);
-                return new Location(azure(params.path("container").asText(), params.path("absCredentials"), http, fileId),
-                        text(params, "blobName", fileId));
+                return new Location(azure(params.path("container").asText(), params.path("absCredentials"),
+                        params.path("accountName").asText(null), http, fileId), text(params, "blobName", fileId));
             }
             case "gcp" -> {
                 JsonNode params = required(prepared, "gcsUploadParams", fileId);
@@ -54,7 +54,7 @@ final class ObjectStores {
             }
             case "azure" -> {
                 JsonNode path = required(detail, "absPath", fileId);
-                return new Location(azure(path.path("container").asText(), detail.path("absCredentials"), http, fileId),
+                return new Location(azure(path.path("container").asText(), detail.path("absCredentials"), null, http, fileId),
                         text(path, "name", fileId));
             }
             case "gcp" -> {
@@ -76,11 +76,13 @@ final class ObjectStores {
         return new S3Store(http, endpoint, bucket, region, signer, sse);
     }
 
-    private static ObjectStore azure(String container, JsonNode credentials, StorageHttp http, String fileId) {
+    /** {@code account}: the upload parameters' {@code accountName} (what manifest entries name), else from the BlobEndpoint. */
+    private static ObjectStore azure(String container, JsonNode credentials, String account, StorageHttp http, String fileId) {
         Map<String, String> connection = AzureBlobStore.parseConnectionString(text(credentials, "SASConnectionString", fileId));
         String blobEndpoint = connection.get("BlobEndpoint");
         String override = http.settings().fileStorageEndpoint();
-        return new AzureBlobStore(http, override != null ? override : blobEndpoint, AzureBlobStore.accountOf(blobEndpoint),
+        return new AzureBlobStore(http, override != null ? override : blobEndpoint,
+                account != null && !account.isEmpty() ? account : AzureBlobStore.accountOf(blobEndpoint),
                 container, connection.get("SharedAccessSignature"));
     }
 

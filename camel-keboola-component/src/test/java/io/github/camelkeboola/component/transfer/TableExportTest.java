@@ -229,6 +229,11 @@ class TableExportTest {
         }
 
         @Override
+        public JsonNode refreshFile(long fileId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public JsonNode getFile(long fileId) {
             fileIdsRead.add(fileId);
             ObjectNode detail = s3.detail(fileId, KEY, true, proxy.endpoint());

@@ -46,6 +46,11 @@ final class FileParts {
                 throw new JobFailedException("storage.importFileMissing", "Slice " + url + " of file " + file.id
                         + " is outside the file storage: " + e.getMessage());
             }
+            if (!key.startsWith(file.objectKey)) {
+                // a manifest may list only slices of its own file (PHP-T SlicedImportsTest::testUnauthorizedAccessInManifestFile)
+                throw new JobFailedException("storage.unauthorizedAccess", "Slice " + url + " of file " + file.id
+                        + " is not part of the file.");
+            }
             if (!storage.exists(key)) {
                 throw new JobFailedException("storage.importFileMissing", "Slice " + url + " of file " + file.id
                         + " does not exist.");

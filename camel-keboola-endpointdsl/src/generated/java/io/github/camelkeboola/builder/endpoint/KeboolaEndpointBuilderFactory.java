@@ -67,11 +67,13 @@ public interface KeboolaEndpointBuilderFactory {
 
         /**
          * How exported rows reach the route: stream (CSV with a header row) or rows (Map per row).
-         * To write an export to a file, send the stream to the file component.
+         * To write an export to a file, send the stream to the file component. exportTable also
+         * offers slices: a List with one Map per slice of the export, for workers that read each
+         * with operation=readSlice.
          *
          * The option is a: {@code io.github.camelkeboola.component.KeboolaOutputType} type.
          *
-         * Values: stream, rows
+         * Values: stream, rows, slices
          * Default: stream
          * Group: common
          *
@@ -85,12 +87,14 @@ public interface KeboolaEndpointBuilderFactory {
 
         /**
          * How exported rows reach the route: stream (CSV with a header row) or rows (Map per row).
-         * To write an export to a file, send the stream to the file component.
+         * To write an export to a file, send the stream to the file component. exportTable also
+         * offers slices: a List with one Map per slice of the export, for workers that read each
+         * with operation=readSlice.
          *
          * The option will be converted to a {@code
          * io.github.camelkeboola.component.KeboolaOutputType} type.
          *
-         * Values: stream, rows
+         * Values: stream, rows, slices
          * Default: stream
          * Group: common
          *
@@ -1305,11 +1309,13 @@ public interface KeboolaEndpointBuilderFactory {
 
         /**
          * How exported rows reach the route: stream (CSV with a header row) or rows (Map per row).
-         * To write an export to a file, send the stream to the file component.
+         * To write an export to a file, send the stream to the file component. exportTable also
+         * offers slices: a List with one Map per slice of the export, for workers that read each
+         * with operation=readSlice.
          *
          * The option is a: {@code io.github.camelkeboola.component.KeboolaOutputType} type.
          *
-         * Values: stream, rows
+         * Values: stream, rows, slices
          * Default: stream
          * Group: common
          *
@@ -1323,12 +1329,14 @@ public interface KeboolaEndpointBuilderFactory {
 
         /**
          * How exported rows reach the route: stream (CSV with a header row) or rows (Map per row).
-         * To write an export to a file, send the stream to the file component.
+         * To write an export to a file, send the stream to the file component. exportTable also
+         * offers slices: a List with one Map per slice of the export, for workers that read each
+         * with operation=readSlice.
          *
          * The option will be converted to a {@code
          * io.github.camelkeboola.component.KeboolaOutputType} type.
          *
-         * Values: stream, rows
+         * Values: stream, rows, slices
          * Default: stream
          * Group: common
          *
@@ -1626,8 +1634,9 @@ public interface KeboolaEndpointBuilderFactory {
          *
          * The option is a: {@code io.github.camelkeboola.component.KeboolaOperation} type.
          *
-         * Values: importTable, exportTable, getTable, listTables, previewTable, deleteTable,
-         * setMetadata, getJob, runJob, getQueueJob
+         * Values: importTable, exportTable, readSlice, prepareSlicedFile, uploadSlice,
+         * importSlicedFile, getTable, listTables, previewTable, deleteTable, setMetadata, getJob,
+         * runJob, getQueueJob
          * Default: importTable
          * Group: producer
          *
@@ -1645,8 +1654,9 @@ public interface KeboolaEndpointBuilderFactory {
          * The option will be converted to a {@code
          * io.github.camelkeboola.component.KeboolaOperation} type.
          *
-         * Values: importTable, exportTable, getTable, listTables, previewTable, deleteTable,
-         * setMetadata, getJob, runJob, getQueueJob
+         * Values: importTable, exportTable, readSlice, prepareSlicedFile, uploadSlice,
+         * importSlicedFile, getTable, listTables, previewTable, deleteTable, setMetadata, getJob,
+         * runJob, getQueueJob
          * Default: importTable
          * Group: producer
          *
@@ -2357,11 +2367,13 @@ public interface KeboolaEndpointBuilderFactory {
 
         /**
          * How exported rows reach the route: stream (CSV with a header row) or rows (Map per row).
-         * To write an export to a file, send the stream to the file component.
+         * To write an export to a file, send the stream to the file component. exportTable also
+         * offers slices: a List with one Map per slice of the export, for workers that read each
+         * with operation=readSlice.
          *
          * The option is a: {@code io.github.camelkeboola.component.KeboolaOutputType} type.
          *
-         * Values: stream, rows
+         * Values: stream, rows, slices
          * Default: stream
          * Group: common
          *
@@ -2376,12 +2388,14 @@ public interface KeboolaEndpointBuilderFactory {
 
         /**
          * How exported rows reach the route: stream (CSV with a header row) or rows (Map per row).
-         * To write an export to a file, send the stream to the file component.
+         * To write an export to a file, send the stream to the file component. exportTable also
+         * offers slices: a List with one Map per slice of the export, for workers that read each
+         * with operation=readSlice.
          *
          * The option will be converted to a {@code
          * io.github.camelkeboola.component.KeboolaOutputType} type.
          *
-         * Values: stream, rows
+         * Values: stream, rows, slices
          * Default: stream
          * Group: common
          *
@@ -2880,8 +2894,9 @@ public interface KeboolaEndpointBuilderFactory {
          *
          * The header is a: {@code io.github.camelkeboola.component.KeboolaOperation} type.
          *
-         * Values: importTable, exportTable, getTable, listTables, previewTable, deleteTable,
-         * setMetadata, getJob, runJob, getQueueJob
+         * Values: importTable, exportTable, readSlice, prepareSlicedFile, uploadSlice,
+         * importSlicedFile, getTable, listTables, previewTable, deleteTable, setMetadata, getJob,
+         * runJob, getQueueJob
          * Group: producer
          *
          * @return the name of the header {@code CamelKeboolaOperation}
@@ -2987,6 +3002,35 @@ public interface KeboolaEndpointBuilderFactory {
          */
         public String keboolaOverrideConfigId() {
             return "CamelKeboolaOverrideConfigId";
+        }
+
+        /**
+         * In: the name of the slice uploadSlice stores (letters, digits, dot, dash, underscore; at
+         * most 100); a new unique name when absent. Uploading a name again replaces that slice.
+         *
+         * The header is a: {@code String} type.
+         *
+         * Group: producer
+         *
+         * @return the name of the header {@code CamelKeboolaSliceName}
+         */
+        public String keboolaSliceName() {
+            return "CamelKeboolaSliceName";
+        }
+
+        /**
+         * In and out: the sliced file of a load spread over workers. prepareSlicedFile writes it;
+         * uploadSlice uploads a slice into it; importSlicedFile (which also finds it in the slices
+         * of its body) writes its manifest and imports it.
+         *
+         * The header is a: {@code Long} type.
+         *
+         * Group: producer
+         *
+         * @return the name of the header {@code CamelKeboolaSlicedFileId}
+         */
+        public String keboolaSlicedFileId() {
+            return "CamelKeboolaSlicedFileId";
         }
 
         /**
