@@ -34,6 +34,7 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "autoCreateTable": getOrCreateConfiguration(target).setAutoCreateTable(property(camelContext, boolean.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "branch": getOrCreateConfiguration(target).setBranch(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "changedsince":
@@ -126,6 +127,7 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "autoCreateTable": return boolean.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "branch": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "changedsince":
@@ -219,6 +221,7 @@ public class KeboolaComponentConfigurer extends PropertyConfigurerSupport implem
         case "autoCreateTable": return getOrCreateConfiguration(target).isAutoCreateTable();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "branch": return getOrCreateConfiguration(target).getBranch();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "changedsince":

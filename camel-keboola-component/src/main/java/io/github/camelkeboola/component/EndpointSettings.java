@@ -27,6 +27,9 @@ final class EndpointSettings {
         url("stackUrl", c.getStackUrl(), true);
         url("fileStorageEndpoint", c.getFileStorageEndpoint(), false);
         require(c.getToken() != null && !c.getToken().isBlank(), "token", "(not set)", "a Storage API token is required");
+        require(c.getBranch() == null || c.getBranch().isBlank() || c.getBranch().trim().matches("default|[1-9][0-9]{0,18}"),
+                "branch", c.getBranch(),
+                "must be a development branch id (a number) or default");
         positive("connectTimeout", c.getConnectTimeout());
         positive("requestTimeout", c.getRequestTimeout());
         positive("jobTimeout", c.getJobTimeout());

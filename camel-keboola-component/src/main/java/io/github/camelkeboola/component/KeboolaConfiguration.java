@@ -35,6 +35,13 @@ public class KeboolaConfiguration implements Cloneable {
     @Metadata(required = true)
     private String token;
 
+    @UriParam(description = "Development branch the endpoint works in: a branch id, or default for the project's default"
+                            + " (production) branch; checked (default: found) with GET dev-branches at the endpoint's first"
+                            + " call. Set, every Storage call of producers and consumer goes to /v2/storage/branch/{id}/..."
+                            + " (Storage jobs stay project-wide) and runJob runs its Queue job in that branch (branchId)."
+                            + " Unset or empty: production, without branch paths.")
+    private String branch;
+
     @UriParam(description = "Comma-separated columns: the columns exported, or the columns of an imported CSV that has no header row.")
     private String columns;
 
@@ -260,6 +267,14 @@ public class KeboolaConfiguration implements Cloneable {
 
     public void setToken(String token) {
         this.token = token;
+    }
+
+    public String getBranch() {
+        return branch;
+    }
+
+    public void setBranch(String branch) {
+        this.branch = branch;
     }
 
     public String getColumns() {

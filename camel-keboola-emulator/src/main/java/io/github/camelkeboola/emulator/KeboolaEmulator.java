@@ -178,6 +178,19 @@ public final class KeboolaEmulator implements AutoCloseable {
         return t.token;
     }
 
+    /**
+     * Creates a development branch, as {@code POST dev-branches} does; its buckets, tables and files are its own,
+     * at {@code /v2/storage/branch/{id}/...}.
+     *
+     * @return the branch's id
+     */
+    public long createBranch(String name) {
+        Token creator = catalog.masterToken().orElseThrow();
+        return catalog.addBranch(name, "", creator, clock.instant().getEpochSecond())
+                .orElseThrow(() -> new IllegalArgumentException("There already is a branch with name \"" + name + "\""))
+                .id;
+    }
+
     /** Uses the given master token (replacing a previous one), keeps the stored one, or creates one. */
     private String masterToken(String requested) {
         synchronized (catalog) {

@@ -37,18 +37,25 @@ class KeboolaEmulatorTest {
     void dataDirKeepsProjectAndTokenAcrossRestarts() {
         String token;
         String limited;
+        long branch;
         try (KeboolaEmulator first = KeboolaEmulator.builder().dataDir(dataDir).start()) {
             token = first.token();
             limited = first.createToken("reader", Map.of("in.c-keep", "read"));
             ApiClient api = new ApiClient(first.baseUrl(), token);
             assertEquals(201, api.postJson("/v2/storage/buckets", Map.of("name", "keep")).status());
             assertEquals(201, api.postForm("/v2/storage/buckets/in.c-keep/tables", "name", "t", "dataString", "a\n1\n").status());
+            branch = first.createBranch("kept");
+            assertEquals(201, api.postJson("/v2/storage/branch/" + branch + "/buckets", Map.of("name", "dev")).status());
         }
         try (KeboolaEmulator second = KeboolaEmulator.builder().dataDir(dataDir).start()) {
             assertEquals(token, second.token(), "the stored master token is kept when none is given");
             ApiClient api = new ApiClient(second.baseUrl(), token);
             assertEquals(1, api.get("/v2/storage/tables/in.c-keep.t").json().get("rowsCount").asLong());
             assertEquals(200, api.withToken(limited).get("/v2/storage/tables/in.c-keep.t").status());
+            assertEquals("kept", api.get("/v2/storage/dev-branches/" + branch).json().get("name").asText());
+            assertEquals(200, api.get("/v2/storage/branch/" + branch + "/buckets/in.c-dev").status());
+            assertEquals(404, api.get("/v2/storage/buckets/in.c-dev").status());
+            assertEquals(404, api.get("/v2/storage/branch/" + branch + "/buckets/in.c-keep").status());
         }
         try (KeboolaEmulator third = KeboolaEmulator.builder().dataDir(dataDir).token("replaced").start()) {
             assertEquals(401, new ApiClient(third.baseUrl(), token).get("/v2/storage/tokens/verify").status());

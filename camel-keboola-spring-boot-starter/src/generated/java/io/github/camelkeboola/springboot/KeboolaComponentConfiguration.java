@@ -26,6 +26,14 @@ public class KeboolaComponentConfiguration extends ComponentConfigurationPropert
     private Boolean enabled;
 
     /**
+     * Development branch the endpoint works in: a branch id, or default for the project's default (production)
+     * branch; checked (default: found) with GET dev-branches at the endpoint's first call. Set, every Storage
+     * call of producers and consumer goes to /v2/storage/branch/{id}/... (Storage jobs stay project-wide) and
+     * runJob runs its Queue job in that branch (branchId). Unset or empty: production, without branch paths.
+     */
+    private String branch;
+
+    /**
      * Comma-separated columns: the columns exported, or the columns of an imported CSV that has no header row.
      */
     private String columns;
@@ -313,6 +321,14 @@ public class KeboolaComponentConfiguration extends ComponentConfigurationPropert
      * secret: use a placeholder such as ${KEBOOLA_TOKEN} rather than a value in the file.
      */
     private String token;
+
+    public String getBranch() {
+        return branch;
+    }
+
+    public void setBranch(String branch) {
+        this.branch = branch;
+    }
 
     public String getColumns() {
         return columns;

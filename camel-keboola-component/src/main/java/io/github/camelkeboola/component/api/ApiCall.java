@@ -30,6 +30,8 @@ final class ApiCall {
     Long jobId;
     /** {@code X-KBC-RunId} of a call that creates a Storage job: how the job is found after an unclear answer. */
     String runId;
+    /** Why the call is made, when its path does not say it; shown in messages. */
+    String purpose;
     /** A POST whose repetition changes nothing more (an upsert), so it may be repeated like a GET. */
     private boolean repeatable;
 
@@ -80,6 +82,11 @@ final class ApiCall {
 
     ApiCall job(Long jobId) {
         this.jobId = jobId;
+        return this;
+    }
+
+    ApiCall purpose(String purpose) {
+        this.purpose = purpose;
         return this;
     }
 
@@ -141,6 +148,6 @@ final class ApiCall {
 
     @Override
     public String toString() {
-        return method + " " + path;
+        return method + " " + path + (purpose == null ? "" : " (" + purpose + ")");
     }
 }

@@ -62,6 +62,7 @@ public class HttpStorageApi implements StorageApi {
     private final int maxRetries;
     private final RetryDelays retryDelays;
     private final long jobPollMaxInterval;
+    private final DevBranch branch;
 
     public HttpStorageApi(KeboolaConfiguration configuration) {
         String stackUrl = configuration.getStackUrl();
@@ -76,6 +77,7 @@ public class HttpStorageApi implements StorageApi {
         this.maxRetries = Math.max(0, configuration.getMaxRetries());
         this.retryDelays = new RetryDelays(configuration.getRetryInitialDelay(), configuration.getRetryMaxDelay());
         this.jobPollMaxInterval = Math.max(FIRST_JOB_POLL_MILLIS, configuration.getJobPollMaxInterval());
+        this.branch = new DevBranch(configuration.getBranch());
         // redirects are not followed: the token goes to the stack URL only
         this.client = LogSafeHttpClients.builder(Duration.ofMillis(configuration.getConnectTimeout()),
                         Duration.ofMillis(configuration.getRequestTimeout()), 50)
@@ -84,18 +86,32 @@ public class HttpStorageApi implements StorageApi {
     }
 
     @Override
+    public String branchId() {
+        return branch.id(path -> json(ApiCall.get(path).purpose("the branch option")));
+    }
+
+    /**
+     * A path in the endpoint's development branch ({@code branch/{id}/...}, as keboola/storage-api-php-client
+     * {@code BranchAwareClient} and keboola/go-client send every call but the jobs'), or as given without one.
+     */
+    private String inBranch(String path) {
+        String id = branchId();
+        return id == null ? path : "branch/" + id + "/" + path;
+    }
+
+    @Override
     public JsonNode verifyToken() {
-        return json(ApiCall.get("tokens/verify"));
+        return json(ApiCall.get(inBranch("tokens/verify")));
     }
 
     @Override
     public JsonNode getTable(String tableId) {
-        return json(ApiCall.get("tables/%s", tableId).table(tableId));
+        return json(ApiCall.get(inBranch("tables/%s"), tableId).table(tableId));
     }
 
     @Override
     public TableDetail readTable(String tableId) {
-        ApiCall call = ApiCall.get("tables/%s", tableId).table(tableId);
+        ApiCall call = ApiCall.get(inBranch("tables/%s"), tableId).table(tableId);
         ResponseReader<JsonNode> json = jsonReader(call);
         return execute(call, response -> new TableDetail(json.read(response), answeredAt(response)));
     }
@@ -120,14 +136,14 @@ public class HttpStorageApi implements StorageApi {
     @Override
     public JsonNode listTables(String bucketIdOrNull) {
         ApiCall call = bucketIdOrNull == null || bucketIdOrNull.isBlank()
-                ? ApiCall.get("tables")
-                : ApiCall.get("buckets/%s/tables", bucketIdOrNull);
+                ? ApiCall.get(inBranch("tables"))
+                : ApiCall.get(inBranch("buckets/%s/tables"), bucketIdOrNull);
         return json(call.query("include", "columns"));
     }
 
     @Override
     public JsonNode setTableMetadata(String tableId, Map<String, Object> body) {
-        return json(ApiCall.post("tables/%s/metadata", tableId).table(tableId).body(toJson(body)).repeatable());
+        return json(ApiCall.post(inBranch("tables/%s/metadata"), tableId).table(tableId).body(toJson(body)).repeatable());
     }
 
     @Override
@@ -138,7 +154,7 @@ public class HttpStorageApi implements StorageApi {
                     bucketId, null);
         }
         try {
-            return json(ApiCall.get("buckets/%s", bucketId));
+            return json(ApiCall.get(inBranch("buckets/%s"), bucketId));
         } catch (KeboolaException e) {
             if (e.getHttpResponseCode() != 404) {
                 throw e;
@@ -148,11 +164,11 @@ public class HttpStorageApi implements StorageApi {
         params.put("name", bucketId.substring(dot + 3));
         params.put("stage", bucketId.substring(0, dot));
         try {
-            return json(ApiCall.post("buckets").body(toJson(params)));
+            return json(ApiCall.post(inBranch("buckets")).body(toJson(params)));
         } catch (KeboolaException e) {
             // another import created it in the meantime
             if ("storage.buckets.alreadyExists".equals(e.getErrorCode())) {
-                return json(ApiCall.get("buckets/%s", bucketId));
+                return json(ApiCall.get(inBranch("buckets/%s"), bucketId));
             }
             throw e;
         }
@@ -168,42 +184,44 @@ public class HttpStorageApi implements StorageApi {
         if (extraParams != null) {
             params.putAll(extraParams);
         }
-        return json(ApiCall.post("files/prepare").body(toJson(params)));
+        return json(ApiCall.post(inBranch("files/prepare")).body(toJson(params)));
     }
 
     @Override
     public JsonNode getFile(long fileId) {
-        return json(ApiCall.get("files/%s", Long.toString(fileId)).query("federationToken", 1));
+        return json(ApiCall.get(inBranch("files/%s"), Long.toString(fileId)).query("federationToken", 1));
     }
 
     @Override
     public JsonNode refreshFile(long fileId) {
-        return json(ApiCall.put("files/%s/refresh", Long.toString(fileId)));
+        return json(ApiCall.put(inBranch("files/%s/refresh"), Long.toString(fileId)));
     }
 
     @Override
     public JsonNode createTableAsync(String bucketId, Map<String, Object> params, String runId) {
         String tableId = params.get("name") == null ? null : bucketId + "." + params.get("name");
-        return createJob(ApiCall.post("buckets/%s/tables-async", bucketId).table(tableId).body(toJson(params)).createsJob(runId));
+        return createJob(ApiCall.post(inBranch("buckets/%s/tables-async"), bucketId).table(tableId).body(toJson(params)).createsJob(runId));
     }
 
     @Override
     public JsonNode importAsync(String tableId, Map<String, Object> params, String runId) {
-        return createJob(ApiCall.post("tables/%s/import-async", tableId).table(tableId).body(toJson(params)).createsJob(runId));
+        return createJob(ApiCall.post(inBranch("tables/%s/import-async"), tableId).table(tableId).body(toJson(params)).createsJob(runId));
     }
 
     @Override
     public JsonNode exportAsync(String tableId, Map<String, Object> params) {
-        return createJob(ApiCall.post("tables/%s/export-async", tableId).table(tableId).body(toJson(params))
+        return createJob(ApiCall.post(inBranch("tables/%s/export-async"), tableId).table(tableId).body(toJson(params))
                 .createsJob(StorageApi.newRunId()));
     }
 
     @Override
     public JsonNode deleteTable(String tableId) {
         // force: a table with aliases is deleted with them, as the contract's form of the call does
-        return createJob(ApiCall.delete("tables/%s", tableId).query("force", true).query("async", true).table(tableId)
+        return createJob(ApiCall.delete(inBranch("tables/%s"), tableId).query("force", true).query("async", true).table(tableId)
                 .createsJob(StorageApi.newRunId()));
     }
+
+    // jobs are the project's, not a branch's: BranchAwareClient START_ENDPOINTS_WITHOUT_BRANCH, GO "jobs/{jobId}"
 
     @Override
     public JsonNode getJob(long jobId) {
@@ -262,7 +280,7 @@ public class HttpStorageApi implements StorageApi {
     @Override
     public InputStream previewTable(String tableId, Map<String, Object> params) {
         // read whole inside the call (at most 1000 rows): an answer cut halfway is then retried like any GET
-        return execute(ApiCall.get("tables/%s/data-preview", tableId).query(params).table(tableId),
+        return execute(ApiCall.get(inBranch("tables/%s/data-preview"), tableId).query(params).table(tableId),
                 response -> new ByteArrayInputStream(response.getEntity() == null ? new byte[0]
                         : EntityUtils.toByteArray(response.getEntity())));
     }
@@ -274,7 +292,7 @@ public class HttpStorageApi implements StorageApi {
 
     @Override
     public String toString() {
-        return "HttpStorageApi[" + baseUrl + "]";
+        return "HttpStorageApi[" + baseUrl + (branch.isSet() ? ", " + branch : "") + "]";
     }
 
     // --- calls and retries ----------------------------------------------------------------------------------------

@@ -23,6 +23,14 @@ import java.util.UUID;
  */
 public interface StorageApi extends Closeable {
 
+    /**
+     * The id of the development branch the calls go to ({@code branch/{id}/...}), checked with the API at the first
+     * call ({@code default}: the project's default branch); {@code null} without a branch option.
+     */
+    default String branchId() {
+        return null;
+    }
+
     /** {@code GET tokens/verify}. The answer echoes the token: never log it. */
     JsonNode verifyToken();
 

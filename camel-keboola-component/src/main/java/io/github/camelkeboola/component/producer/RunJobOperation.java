@@ -48,6 +48,11 @@ final class RunJobOperation implements ProducerOperation {
             });
             body.put("variableValuesData", Map.of("values", values));
         }
+        // the job runs in the endpoint's branch, the one its Storage calls go to (QUEUE-API.md §2 branchId)
+        String branchId = request.endpoint().getStorageApi().branchId();
+        if (branchId != null) {
+            body.put("branchId", branchId);
+        }
         HttpQueueApi queue = request.endpoint().getQueueApi();
         JsonNode created = queue.createJob(body, HttpQueueApi.newRunId());
         // the id first: a wait that times out still tells the route which job runs

@@ -2,7 +2,6 @@ package io.github.camelkeboola.emulator.api;
 
 import io.github.camelkeboola.emulator.db.Bucket;
 import io.github.camelkeboola.emulator.db.Table;
-import io.github.camelkeboola.emulator.db.Token;
 
 /** Finds buckets and tables by id and checks the token may use them, with the API's 404 and 403 answers. */
 final class Access {
@@ -12,20 +11,20 @@ final class Access {
     private Access() {
     }
 
-    /** The bucket, if it exists and the token has {@code level} on it. */
-    static Bucket bucket(Stack stack, Token token, String bucketId, String level) {
-        Bucket bucket = stack.catalog.bucket(bucketId).orElseThrow(() -> bucketNotFound(bucketId));
-        if (!token.allows(bucketId, level)) {
+    /** The bucket of the request's branch, if it exists and the token has {@code level} on it. */
+    static Bucket bucket(Stack stack, ApiRequest request, String bucketId, String level) {
+        Bucket bucket = stack.catalog.bucket(request.branchId(), bucketId).orElseThrow(() -> bucketNotFound(bucketId));
+        if (!request.token().allows(bucketId, level)) {
             throw ApiException.accessDenied();
         }
         return bucket;
     }
 
-    /** The table, if it exists and the token has {@code level} on its bucket. */
-    static Table table(Stack stack, Token token, String tableId, String level) {
+    /** The table of the request's branch, if it exists and the token has {@code level} on its bucket. */
+    static Table table(Stack stack, ApiRequest request, String tableId, String level) {
         String bucketId = bucketIdOf(tableId);
-        bucket(stack, token, bucketId, level);
-        return stack.catalog.table(tableId).orElseThrow(() -> ApiException.notFound("storage.tables.notFound",
+        bucket(stack, request, bucketId, level);
+        return stack.catalog.table(request.branchId(), tableId).orElseThrow(() -> ApiException.notFound("storage.tables.notFound",
                 "The table \"" + tableId.substring(bucketId.length() + 1) + "\" was not found in the bucket \""
                         + bucketId + "\" in the project \"" + PROJECT_ID + "\""));
     }

@@ -3,6 +3,7 @@ package io.github.camelkeboola.emulator.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.camelkeboola.emulator.db.Branch;
 import io.github.camelkeboola.emulator.db.Token;
 import io.github.camelkeboola.emulator.fault.Fault;
 import io.github.camelkeboola.emulator.fault.FaultTarget;
@@ -22,6 +23,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Storage API over HTTP: {@link HttpServer} with a thread pool. Applies armed faults, checks the
@@ -30,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    private static final Pattern BRANCH_PATH = Pattern.compile("/v2/storage/branch/([^/]+)(/.*)?");
 
     private final Stack stack;
     private final Router router;
@@ -40,6 +44,7 @@ public final class ApiServer implements AutoCloseable {
         this.stack = stack;
         this.router = new Router();
         new IndexEndpoints(stack).register(router);
+        new DevBranchEndpoints(stack).register(router);
         new TokenEndpoints(stack).register(router);
         new BucketEndpoints(stack).register(router);
         new TableEndpoints(stack).register(router);
@@ -75,10 +80,15 @@ public final class ApiServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
-        String path = normalize(exchange.getRequestURI().getRawPath());
+        String sent = normalize(exchange.getRequestURI().getRawPath());
+        // a branch's path is served by the same handlers, told which branch (contract §0: branch/{branchId}/...)
+        Matcher branchPath = BRANCH_PATH.matcher(sent);
+        String branch = branchPath.matches() ? branchPath.group(1) : null;
+        String path = branch == null ? sent : "/v2/storage" + (branchPath.group(2) == null ? "" : branchPath.group(2));
+        // faults match the path as sent, so one can aim at a branch's calls
         Fault fault = path.startsWith("/_emulator")
                 ? null
-                : stack.faults.take(FaultTarget.API, method, path).orElse(null);
+                : stack.faults.take(FaultTarget.API, method, sent).orElse(null);
         ApiResponse response;
         try {
             if (fault != null && fault.kind() == Fault.Kind.DELAY) {
@@ -88,9 +98,9 @@ public final class ApiServer implements AutoCloseable {
                 case STATUS -> error(new ApiException(fault.status(), "emulator.injectedFault",
                         "Injected fault: HTTP " + fault.status()));
                 case MAINTENANCE -> maintenance(fault);
-                case ACCEPT_THEN_STATUS -> gatewayError(dispatch(exchange, method, path, null), fault.status());
+                case ACCEPT_THEN_STATUS -> gatewayError(dispatch(exchange, method, path, branch, null), fault.status());
                 case GATEWAY_PAGE -> gatewayPage(fault.status());
-                default -> dispatch(exchange, method, path,
+                default -> dispatch(exchange, method, path, branch,
                         fault != null && fault.kind() == Fault.Kind.FAIL_JOB ? fault : null);
             };
         } catch (InterruptedException e) {
@@ -98,20 +108,20 @@ public final class ApiServer implements AutoCloseable {
             response = error(new ApiException(503, "", "The emulator is stopping."));
         }
         // Path only: query strings and headers stay out of logs.
-        LOG.debug("{} {} -> {}{}", method, path, response.status(), fault == null ? "" : " (fault " + fault.kind() + ")");
+        LOG.debug("{} {} -> {}{}", method, sent, response.status(), fault == null ? "" : " (fault " + fault.kind() + ")");
         send(exchange, response, fault != null && fault.kind() == Fault.Kind.CUT_BODY ? fault.afterBytes() : -1);
     }
 
-    /** Merges repeated slashes (as the stacks' nginx does), drops a trailing slash, maps default-branch aliases. */
+    /** Merges repeated slashes (as the stacks' nginx does) and drops a trailing slash. */
     private static String normalize(String path) {
         path = path.replaceAll("/{2,}", "/");
         if (path.length() > 1 && path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
-        return path.replaceFirst("^/v2/storage/branch/(default|" + IndexEndpoints.DEFAULT_BRANCH_ID + ")(?=/|$)", "/v2/storage");
+        return path;
     }
 
-    private ApiResponse dispatch(HttpExchange exchange, String method, String path, Fault failJob) {
+    private ApiResponse dispatch(HttpExchange exchange, String method, String path, String branch, Fault failJob) {
         try {
             Router.Match match = router.match(method, path);
             if (match.route().path().pattern().startsWith("/_emulator")
@@ -119,9 +129,10 @@ public final class ApiServer implements AutoCloseable {
                 throw ApiException.accessDenied();
             }
             Token token = match.route().tokenRequired() ? authenticate(exchange) : null;
+            long branchId = branch == null ? Branch.DEFAULT_ID : branchId(branch);
             Params params = RequestBodies.params(exchange);
             return match.route().handler().handle(new ApiRequest(method, path, match.pathParams(), params, token,
-                    exchange.getRequestHeaders(), failJob));
+                    exchange.getRequestHeaders(), failJob, branchId));
         } catch (ApiException e) {
             return error(e);
         } catch (JobFailedException e) {
@@ -136,6 +147,22 @@ public final class ApiServer implements AutoCloseable {
             LOG.error("{} {} failed (exceptionId {})", method, path, exceptionId, e);
             return error(new ApiException(500, "", "Internal Server Error occurred."), exceptionId);
         }
+    }
+
+    /** {@code default} or the id of an existing branch; any other is 404 as for {@code GET dev-branches/{id}}. */
+    private long branchId(String branch) {
+        if ("default".equals(branch)) {
+            return Branch.DEFAULT_ID;
+        }
+        try {
+            long id = Long.parseLong(branch);
+            if (stack.catalog.branch(id).isPresent()) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // not an id: not found either
+        }
+        throw DevBranchEndpoints.notFound(branch);
     }
 
     private Token authenticate(HttpExchange exchange) {

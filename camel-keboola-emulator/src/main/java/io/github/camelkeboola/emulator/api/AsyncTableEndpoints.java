@@ -3,6 +3,7 @@ package io.github.camelkeboola.emulator.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelkeboola.emulator.db.Bucket;
+import io.github.camelkeboola.emulator.db.Catalog;
 import io.github.camelkeboola.emulator.db.FileRecord;
 import io.github.camelkeboola.emulator.db.Table;
 import io.github.camelkeboola.emulator.jobs.Job;
@@ -26,7 +27,7 @@ final class AsyncTableEndpoints {
     }
 
     private ApiResponse create(ApiRequest request) {
-        Bucket bucket = Access.bucket(stack, request.token(), request.pathParam(0), "write");
+        Bucket bucket = Access.bucket(stack, request, request.pathParam(0), "write");
         Params p = request.params();
         String name = p.string("name");
         loads.checkNewTable(bucket, name);
@@ -38,7 +39,7 @@ final class AsyncTableEndpoints {
         ArrayNode pk = ((ObjectNode) operation.get("params")).putArray("primaryKey");
         primaryKey.forEach(pk::add);
         Job job = stack.jobs.submit("tableCreate", bucket.id + "." + name, operation, request.token(), request.runId(),
-                request.failJob(), bucket.id + "." + name, () -> {
+                request.failJob(), Catalog.key(bucket.branchId, bucket.id + "." + name), () -> {
                     try (CsvInput input = new CsvInput(FileParts.of(stack.storage, file), dialect)) {
                         Table table = loads.create(bucket, name, primaryKey, TableLoads.Load.of(input, p),
                                 request.token(), request.runId());
@@ -49,7 +50,7 @@ final class AsyncTableEndpoints {
     }
 
     private ApiResponse importData(ApiRequest request) {
-        Table table = Access.table(stack, request.token(), request.pathParam(0), "write");
+        Table table = Access.table(stack, request, request.pathParam(0), "write");
         Params p = request.params();
         FileRecord file = dataFile(request);
         CsvInput.Dialect dialect = CsvInput.Dialect.of(p);
@@ -57,7 +58,7 @@ final class AsyncTableEndpoints {
         ObjectNode operation = operationParams(p, file);
         ((ObjectNode) operation.get("params")).put("incremental", incremental);
         Job job = stack.jobs.submit("tableImport", table.id, operation, request.token(), request.runId(),
-                request.failJob(), table.id, () -> {
+                request.failJob(), Catalog.key(table.branchId, table.id), () -> {
                     try (CsvInput input = new CsvInput(FileParts.of(stack.storage, file), dialect)) {
                         return loads.importInto(table, TableLoads.Load.of(input, p), incremental, request.token(),
                                 request.runId());
@@ -72,7 +73,7 @@ final class AsyncTableEndpoints {
             throw ApiException.validation("storage.tables.validation", "Invalid request:\n - dataFileId: \"This field is missing.\""
                     + " Upload the CSV with files/prepare first; dataString is accepted only by the deprecated sync calls.");
         }
-        return FileViews.file(stack, request.token(), p.string("dataFileId"));
+        return FileViews.file(stack, request, p.string("dataFileId"));
     }
 
     private static ObjectNode operationParams(Params p, FileRecord file) {

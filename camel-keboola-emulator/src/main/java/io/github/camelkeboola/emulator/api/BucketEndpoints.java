@@ -30,7 +30,7 @@ final class BucketEndpoints {
 
     private ApiResponse list(ApiRequest request) {
         ArrayNode list = Json.array();
-        for (Bucket b : stack.catalog.buckets()) {
+        for (Bucket b : stack.catalog.buckets(request.branchId())) {
             if (request.token().allows(b.id, "read")) {
                 list.add(Views.bucket(stack, b));
             }
@@ -59,6 +59,7 @@ final class BucketEndpoints {
         }
         String displayName = p.string("displayName", name);
         Bucket bucket = new Bucket();
+        bucket.branchId = request.branchId();
         bucket.id = stage + ".c-" + name;
         bucket.name = "c-" + name;
         bucket.displayName = displayName;
@@ -69,11 +70,11 @@ final class BucketEndpoints {
         bucket.created = stack.now();
         bucket.updated = bucket.created;
         synchronized (stack.catalog) {
-            if (stack.catalog.bucket(bucket.id).isPresent()) {
+            if (stack.catalog.bucket(bucket.branchId, bucket.id).isPresent()) {
                 throw ApiException.validation("storage.buckets.alreadyExists",
                         "The bucket \"" + bucket.id + "\" already exists.");
             }
-            if (stack.catalog.buckets().stream().anyMatch(b -> b.stage.equals(stage) && b.displayName.equals(displayName))) {
+            if (stack.catalog.buckets(bucket.branchId).stream().anyMatch(b -> b.stage.equals(stage) && b.displayName.equals(displayName))) {
                 throw ApiException.validation("storage.buckets.alreadyExists",
                         "The display name \"" + displayName + "\" already exists in project.");
             }
@@ -85,12 +86,12 @@ final class BucketEndpoints {
     }
 
     private ApiResponse detail(ApiRequest request) {
-        Bucket bucket = Access.bucket(stack, request.token(), request.pathParam(0), "read");
+        Bucket bucket = Access.bucket(stack, request, request.pathParam(0), "read");
         return ApiResponse.ok(Views.bucketDetail(stack, bucket, new java.util.HashSet<>(request.params().list("include"))));
     }
 
     private ApiResponse update(ApiRequest request) {
-        Bucket bucket = Access.bucket(stack, request.token(), request.pathParam(0), "manage");
+        Bucket bucket = Access.bucket(stack, request, request.pathParam(0), "manage");
         Params p = request.params();
         synchronized (stack.catalog) {
             if (p.has("displayName")) {
@@ -106,9 +107,9 @@ final class BucketEndpoints {
     }
 
     private ApiResponse delete(ApiRequest request) throws Exception {
-        Bucket bucket = Access.bucket(stack, request.token(), request.pathParam(0), "manage");
+        Bucket bucket = Access.bucket(stack, request, request.pathParam(0), "manage");
         Params p = request.params();
-        List<Table> tables = stack.catalog.tablesIn(bucket.id);
+        List<Table> tables = stack.catalog.tablesIn(bucket.branchId, bucket.id);
         if (!tables.isEmpty() && !p.bool("force", false)) {
             throw ApiException.validation("buckets.deleteNotEmpty", "Only empty buckets can be deleted. There are "
                     + tables.size() + " tables in the bucket \"" + bucket.id + "\".");
@@ -131,10 +132,10 @@ final class BucketEndpoints {
     }
 
     private void drop(Bucket bucket, Token token, String runId) throws Exception {
-        for (Table table : stack.catalog.tablesIn(bucket.id)) {
+        for (Table table : stack.catalog.tablesIn(bucket.branchId, bucket.id)) {
             TableEndpoints.dropTable(stack, table, token, runId);
         }
-        stack.catalog.removeBucket(bucket.id);
+        stack.catalog.removeBucket(bucket);
         stack.event("storage.bucketDeleted", "Bucket " + bucket.id + " deleted", "bucket", bucket.id, token, runId,
                 null, null);
     }

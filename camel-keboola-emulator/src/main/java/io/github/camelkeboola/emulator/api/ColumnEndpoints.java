@@ -38,7 +38,7 @@ final class ColumnEndpoints {
     }
 
     private ApiResponse addColumn(ApiRequest request) {
-        Table table = Access.table(stack, request.token(), request.pathParam(0), "write");
+        Table table = Access.table(stack, request, request.pathParam(0), "write");
         String name = request.params().string("name");
         if (name == null || name.isEmpty()) {
             throw ApiException.validation("storage.tables.validation", "Invalid request:\n - name: \"This field is missing.\"");
@@ -58,7 +58,7 @@ final class ColumnEndpoints {
     }
 
     private ApiResponse deleteColumn(ApiRequest request) {
-        Table table = Access.table(stack, request.token(), request.pathParam(0), "write");
+        Table table = Access.table(stack, request, request.pathParam(0), "write");
         String name = java.net.URLDecoder.decode(request.pathParam(1), java.nio.charset.StandardCharsets.UTF_8);
         ObjectNode params = Json.object().put("name", name).put("force", request.params().bool("force", false));
         return job(request, table, "tableColumnDelete", params, t -> {
@@ -86,7 +86,7 @@ final class ColumnEndpoints {
     }
 
     private ApiResponse addPrimaryKey(ApiRequest request) {
-        Table table = Access.table(stack, request.token(), request.pathParam(0), "write");
+        Table table = Access.table(stack, request, request.pathParam(0), "write");
         Params p = request.params();
         List<String> key = p.values("columns");
         if (key.isEmpty()) {
@@ -117,7 +117,7 @@ final class ColumnEndpoints {
     }
 
     private ApiResponse deletePrimaryKey(ApiRequest request) {
-        Table table = Access.table(stack, request.token(), request.pathParam(0), "write");
+        Table table = Access.table(stack, request, request.pathParam(0), "write");
         return job(request, table, "tablePrimaryKeyDelete", Json.object(), t -> {
             stack.data.primaryKeyIndex(t.sqlName, List.of());
             t.primaryKey = new ArrayList<>();
@@ -127,12 +127,12 @@ final class ColumnEndpoints {
     /** Queues a structure change; it waits for running imports and exports of the table. */
     private ApiResponse job(ApiRequest request, Table table, String operation, JsonNode params, Change change) {
         Job job = stack.jobs.submit(operation, table.id, params, request.token(), request.runId(), request.failJob(), () -> {
-            Lock importLock = stack.importLock(table.id);
-            Lock write = stack.tableLock(table.id).writeLock();
+            Lock importLock = stack.importLock(table);
+            Lock write = stack.tableLock(table).writeLock();
             importLock.lock();
             write.lock();
             try {
-                if (stack.catalog.table(table.id).isEmpty()) {
+                if (stack.catalog.table(table.branchId, table.id).isEmpty()) {
                     throw new JobFailedException("storage.tables.notFound", "The table \"" + table.name
                             + "\" was not found in the bucket \"" + table.bucketId + "\".");
                 }

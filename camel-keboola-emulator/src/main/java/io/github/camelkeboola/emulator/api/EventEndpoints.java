@@ -1,5 +1,6 @@
 package io.github.camelkeboola.emulator.api;
 
+import io.github.camelkeboola.emulator.db.Branch;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelkeboola.emulator.db.Event;
@@ -24,11 +25,11 @@ final class EventEndpoints {
         router.add("POST", "/events", this::create);
         router.add("GET", "/events/([^/]+)", this::detail);
         router.add("GET", "/tables/([^/]+)/events", r -> {
-            String tableId = Access.table(stack, r.token(), r.pathParam(0), "read").id;
+            String tableId = Access.table(stack, r, r.pathParam(0), "read").id;
             return list(r, e -> tableId.equals(e.objectId));
         });
         router.add("GET", "/buckets/([^/]+)/events", r -> {
-            String bucketId = Access.bucket(stack, r.token(), r.pathParam(0), "read").id;
+            String bucketId = Access.bucket(stack, r, r.pathParam(0), "read").id;
             return list(r, e -> e.objectId != null && (e.objectId.equals(bucketId) || e.objectId.startsWith(bucketId + ".")));
         });
     }
@@ -130,7 +131,7 @@ final class EventEndpoints {
         ObjectNode token = node.putObject("token");
         token.put("id", e.tokenId);
         token.put("name", e.tokenName);
-        node.put("idBranch", Long.parseLong(IndexEndpoints.DEFAULT_BRANCH_ID));
+        node.put("idBranch", Branch.DEFAULT_ID);
         node.put("uri", stack.uri("/v2/storage/events/" + e.id));
         node.putArray("attachments");
         return node;

@@ -1,5 +1,6 @@
 package io.github.camelkeboola.emulator.api;
 
+import io.github.camelkeboola.emulator.db.Catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,7 +35,7 @@ final class ExportEndpoints {
     }
 
     private ApiResponse export(ApiRequest request) {
-        Table table = Access.table(stack, request.token(), request.pathParam(0), "read");
+        Table table = Access.table(stack, request, request.pathParam(0), "read");
         Params p = request.params();
         String format = p.string("format", "rfc");
         if (!FORMATS.contains(format)) {
@@ -73,16 +74,16 @@ final class ExportEndpoints {
     }
 
     private JsonNode run(Table table, RowQuery query, boolean gzip, Token token, String runId) throws Exception {
-        Lock lock = stack.tableLock(table.id).readLock();
+        Lock lock = stack.tableLock(table).readLock();
         lock.lock();
         long fileId;
         boolean cacheHit;
         try {
-            if (stack.catalog.table(table.id).isEmpty()) {
+            if (stack.catalog.table(table.branchId, table.id).isEmpty()) {
                 throw new JobFailedException("storage.tables.notFound", "The table \"" + table.name
                         + "\" was not found in the bucket \"" + table.bucketId + "\".");
             }
-            String cacheKey = table.id + "|" + table.dataVersion + "|" + gzip + "|" + query;
+            String cacheKey = Catalog.key(table.branchId, table.id) + "|" + table.dataVersion + "|" + gzip + "|" + query;
             Optional<Long> cached = stack.catalog.cachedExport(cacheKey);
             cacheHit = cached.isPresent();
             fileId = cacheHit ? cached.get() : write(table, query, gzip, token, runId);
@@ -105,6 +106,7 @@ final class ExportEndpoints {
     /** Streams the rows from the database into slices; the file resource appears once all is written. */
     private long write(Table table, RowQuery query, boolean gzip, Token token, String runId) throws Exception {
         FileRecord file = new FileRecord();
+        file.branchId = table.branchId;
         file.id = stack.catalog.nextId();
         file.name = table.id + (gzip ? ".csv.gz" : ".csv");
         file.created = stack.now();

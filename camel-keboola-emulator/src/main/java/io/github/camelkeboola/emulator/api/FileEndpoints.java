@@ -39,6 +39,7 @@ final class FileEndpoints {
             throw ApiException.validation("storage.files.validation", "Invalid request:\n - name: \"This field is missing.\"");
         }
         FileRecord f = new FileRecord();
+        f.branchId = request.branchId();
         f.id = stack.catalog.nextId();
         f.name = name.replaceAll("[^A-Za-z0-9._-]", "_");
         f.created = stack.now();
@@ -60,14 +61,14 @@ final class FileEndpoints {
     }
 
     private ApiResponse detail(ApiRequest request) {
-        FileRecord f = FileViews.file(stack, request.token(), request.pathParam(0));
+        FileRecord f = FileViews.file(stack, request, request.pathParam(0));
         ObjectNode node = FileViews.common(stack, f);
         stack.storage.describeDownload(f.stored(), node, request.params().bool("federationToken", false));
         return ApiResponse.ok(node);
     }
 
     private ApiResponse refresh(ApiRequest request) {
-        FileRecord f = FileViews.file(stack, request.token(), request.pathParam(0));
+        FileRecord f = FileViews.file(stack, request, request.pathParam(0));
         ObjectNode node = FileViews.common(stack, f);
         stack.storage.describeUpload(f.stored(), node);
         return ApiResponse.ok(node);
@@ -83,7 +84,7 @@ final class FileEndpoints {
         Long sinceId = p.integer("sinceId");
         Long maxId = p.integer("maxId");
         ArrayNode list = Json.array();
-        stack.catalog.files().stream()
+        stack.catalog.files(request.branchId()).stream()
                 .filter(f -> request.token().master || request.token().id.equals(f.creatorTokenId))
                 .filter(f -> f.tags.containsAll(tags))
                 .filter(f -> runId == null || runId.equals(f.runId))
@@ -101,7 +102,7 @@ final class FileEndpoints {
     }
 
     private ApiResponse delete(ApiRequest request) throws Exception {
-        FileRecord f = FileViews.file(stack, request.token(), request.pathParam(0));
+        FileRecord f = FileViews.file(stack, request, request.pathParam(0));
         if (!request.params().bool("async", false)) {
             deleteFile(f);
             return ApiResponse.noContent();
@@ -122,7 +123,7 @@ final class FileEndpoints {
     }
 
     private ApiResponse addTag(ApiRequest request) {
-        FileRecord f = FileViews.file(stack, request.token(), request.pathParam(0));
+        FileRecord f = FileViews.file(stack, request, request.pathParam(0));
         String tag = request.params().string("tag");
         if (tag == null || tag.isBlank()) {
             throw ApiException.validation("storage.files.validation", "Invalid request:\n - tag: \"This field is missing.\"");
@@ -137,7 +138,7 @@ final class FileEndpoints {
     }
 
     private ApiResponse removeTag(ApiRequest request) {
-        FileRecord f = FileViews.file(stack, request.token(), request.pathParam(0));
+        FileRecord f = FileViews.file(stack, request, request.pathParam(0));
         synchronized (stack.catalog) {
             f.tags.remove(java.net.URLDecoder.decode(request.pathParam(1), java.nio.charset.StandardCharsets.UTF_8));
             stack.catalog.putFile(f);

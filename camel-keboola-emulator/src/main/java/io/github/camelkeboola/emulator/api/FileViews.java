@@ -58,15 +58,16 @@ final class FileViews {
         return f.sizeBytes;
     }
 
-    /** The file, if it exists and the token may see it (its own files, or all for the master token). */
-    static FileRecord file(Stack stack, Token token, String id) {
+    /** The file of the request's branch, if it exists and the token may see it (its own files, or all for the master token). */
+    static FileRecord file(Stack stack, ApiRequest request, String id) {
         long fileId;
         try {
             fileId = Long.parseLong(id);
         } catch (NumberFormatException e) {
             throw ApiException.notFound("storage.files.notFound", "File " + id + " not found");
         }
-        FileRecord file = stack.catalog.file(fileId)
+        Token token = request.token();
+        FileRecord file = stack.catalog.file(request.branchId(), fileId)
                 .orElseThrow(() -> ApiException.notFound("storage.files.notFound", "File " + id + " not found"));
         if (!token.master && !token.id.equals(file.creatorTokenId)) {
             throw ApiException.accessDenied();

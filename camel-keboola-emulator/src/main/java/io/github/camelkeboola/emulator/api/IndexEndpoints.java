@@ -3,10 +3,8 @@ package io.github.camelkeboola.emulator.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** {@code GET /v2/storage} (no token) and the default branch listing. */
+/** {@code GET /v2/storage}: the index (no token). */
 final class IndexEndpoints {
-
-    static final String DEFAULT_BRANCH_ID = "1";
 
     private final Stack stack;
 
@@ -16,7 +14,6 @@ final class IndexEndpoints {
 
     void register(Router router) {
         router.addPublic("GET", "/v2/storage", request -> index(request.params()));
-        router.add("GET", "/dev-branches", request -> branches());
     }
 
     private ApiResponse index(Params params) {
@@ -39,16 +36,5 @@ final class IndexEndpoints {
         node.putObject("urlTemplates").put("orchestrationJob",
                 "/admin/projects/&&projectId&&/orchestrations/&&orchestrationId&&/jobs/&&jobId&&");
         return ApiResponse.ok(node);
-    }
-
-    private ApiResponse branches() {
-        ArrayNode list = Json.array();
-        ObjectNode main = list.addObject();
-        main.put("id", Long.parseLong(DEFAULT_BRANCH_ID));
-        main.put("name", "Main");
-        main.put("description", "");
-        main.put("isDefault", true);
-        main.put("created", Json.time(0L));
-        return ApiResponse.ok(list);
     }
 }

@@ -71,7 +71,7 @@ final class MetadataEndpoints {
 
     private Target bucket(ApiRequest request, String level) {
         String bucketId = decode(request.pathParam(0));
-        Bucket bucket = Access.bucket(stack, request.token(), bucketId, level);
+        Bucket bucket = Access.bucket(stack, request, bucketId, level);
         return new Target() {
             public List<Metadatum> entries() {
                 return bucket.metadata;
@@ -84,7 +84,7 @@ final class MetadataEndpoints {
             }
 
             public boolean stillExists() {
-                return stack.catalog.bucket(bucket.id).isPresent();
+                return stack.catalog.bucket(bucket.branchId, bucket.id).isPresent();
             }
 
             public ApiException notFound(String metadataId) {
@@ -95,7 +95,7 @@ final class MetadataEndpoints {
     }
 
     private Target table(ApiRequest request, String level) {
-        Table table = Access.table(stack, request.token(), decode(request.pathParam(0)), level);
+        Table table = Access.table(stack, request, decode(request.pathParam(0)), level);
         return new Target() {
             public List<Metadatum> entries() {
                 return table.metadata;
@@ -107,7 +107,7 @@ final class MetadataEndpoints {
             }
 
             public boolean stillExists() {
-                return stack.catalog.table(table.id).isPresent();
+                return stack.catalog.table(table.branchId, table.id).isPresent();
             }
 
             public ApiException notFound(String metadataId) {
@@ -119,7 +119,7 @@ final class MetadataEndpoints {
     private Target column(ApiRequest request, String level) {
         String columnId = decode(request.pathParam(0));
         int dot = columnId.lastIndexOf('.');
-        Table table = Access.table(stack, request.token(), dot < 0 ? columnId : columnId.substring(0, dot), level);
+        Table table = Access.table(stack, request, dot < 0 ? columnId : columnId.substring(0, dot), level);
         String column = columnId.substring(dot + 1);
         if (!table.columns.contains(column)) {
             throw ApiException.notFound("storage.tables.columnNotExists", columnNotExists(column, table));
@@ -135,7 +135,7 @@ final class MetadataEndpoints {
             }
 
             public boolean stillExists() {
-                return stack.catalog.table(table.id).isPresent() && table.columns.contains(column);
+                return stack.catalog.table(table.branchId, table.id).isPresent() && table.columns.contains(column);
             }
 
             public ApiException notFound(String metadataId) {
@@ -176,7 +176,7 @@ final class MetadataEndpoints {
      * {@link #post(Target, ApiRequest)} is.
      */
     private ApiResponse postTable(ApiRequest request) {
-        Table table = Access.table(stack, request.token(), decode(request.pathParam(0)), "write");
+        Table table = Access.table(stack, request, decode(request.pathParam(0)), "write");
         Params params = request.params();
         if (!params.json()) {
             return post(table(request, "write"), request);
@@ -190,7 +190,7 @@ final class MetadataEndpoints {
         List<Entry> tableEntries = metadataNode == null || metadataNode.isNull() ? List.of() : entries(metadataNode, "metadata");
         Map<String, List<Entry>> columnEntries = columnEntries(columnsNode, table);
         synchronized (stack.catalog) {
-            if (stack.catalog.table(table.id).isEmpty()) {
+            if (stack.catalog.table(table.branchId, table.id).isEmpty()) {
                 throw gone();
             }
             List<Metadatum> metadata = tableEntries.isEmpty() ? table.metadata : upsert(table.metadata, provider, tableEntries);

@@ -28,7 +28,7 @@ final class PreviewEndpoints {
     }
 
     private ApiResponse preview(ApiRequest request) throws Exception {
-        Table table = Access.table(stack, request.token(), request.pathParam(0), "read");
+        Table table = Access.table(stack, request, request.pathParam(0), "read");
         Params p = request.params();
         String format = p.string("format", "rfc");
         if (!format.equals("rfc") && !format.equals("json")) {
@@ -47,7 +47,7 @@ final class PreviewEndpoints {
                     + ". Use columns to select fewer, or export the table.");
         }
         List<String[]> rows = new ArrayList<>();
-        Lock lock = stack.tableLock(table.id).readLock();
+        Lock lock = stack.tableLock(table).readLock();
         lock.lock();
         try {
             stack.data.query(table.sqlName, query, rows::add);

@@ -1,5 +1,6 @@
 package io.github.camelkeboola.emulator.api;
 
+import io.github.camelkeboola.emulator.db.Branch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -160,7 +161,7 @@ final class QueueEndpoints {
         node.putObject("usageData");
         node.put("isFinished", job.isFinished());
         node.put("url", stack.uri(PATH + "/jobs/" + id));
-        node.put("branchId", job.branchId == null ? IndexEndpoints.DEFAULT_BRANCH_ID : job.branchId);
+        node.put("branchId", job.branchId == null ? String.valueOf(Branch.DEFAULT_ID) : job.branchId);
         node.putNull("variableValuesId");
         JsonNode variables = job.variableValuesData;
         node.set("variableValuesData", variables == null ? Json.object().set("values", Json.array()) : variables);

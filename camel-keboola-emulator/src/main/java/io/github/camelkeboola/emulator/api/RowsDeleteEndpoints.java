@@ -22,7 +22,7 @@ final class RowsDeleteEndpoints {
     }
 
     private ApiResponse delete(ApiRequest request) {
-        Table table = Access.table(stack, request.token(), request.pathParam(0), "write");
+        Table table = Access.table(stack, request, request.pathParam(0), "write");
         Params p = request.params();
         RowQuery query = RowQueries.from(p, table, stack, null, false);
         if (!query.selective() && !p.bool("allowTruncate", false)) {
@@ -36,10 +36,10 @@ final class RowsDeleteEndpoints {
         Job job = stack.jobs.submit("tableRowsDelete", table.id, params, request.token(), request.runId(),
                 request.failJob(), () -> {
                     long deleted;
-                    Lock lock = stack.tableLock(table.id).writeLock();
+                    Lock lock = stack.tableLock(table).writeLock();
                     lock.lock();
                     try {
-                        if (stack.catalog.table(table.id).isEmpty()) {
+                        if (stack.catalog.table(table.branchId, table.id).isEmpty()) {
                             throw new JobFailedException("storage.tables.notFound", "The table \"" + table.name
                                     + "\" was not found in the bucket \"" + table.bucketId + "\".");
                         }

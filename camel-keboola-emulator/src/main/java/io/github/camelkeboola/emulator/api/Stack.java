@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelkeboola.emulator.db.Catalog;
 import io.github.camelkeboola.emulator.db.Event;
 import io.github.camelkeboola.emulator.db.LastImportDate;
+import io.github.camelkeboola.emulator.db.Table;
 import io.github.camelkeboola.emulator.db.TableData;
 import io.github.camelkeboola.emulator.db.Token;
 import io.github.camelkeboola.emulator.fault.CommitHolds;
@@ -80,8 +81,8 @@ public final class Stack {
      * The lock of a table's data: drops and the moment an import applies its staged rows hold the write
      * lock, exports and previews the read lock (so they read the data as it was before a running import).
      */
-    public ReadWriteLock tableLock(String tableId) {
-        return tableLocks.computeIfAbsent(tableId, id -> new ReentrantReadWriteLock(true));
+    public ReadWriteLock tableLock(Table table) {
+        return tableLocks.computeIfAbsent(Catalog.key(table.branchId, table.id), id -> new ReentrantReadWriteLock(true));
     }
 
     /**
@@ -89,8 +90,8 @@ public final class Stack {
      * the same table are serialized" (contract §6, apiary.apib). An import's job waits for it before it starts, so the
      * next import's rows are stamped after the previous one committed.
      */
-    public Lock importLock(String tableId) {
-        return importLocks.computeIfAbsent(tableId, id -> new ReentrantLock(true));
+    public Lock importLock(Table table) {
+        return importLocks.computeIfAbsent(Catalog.key(table.branchId, table.id), id -> new ReentrantLock(true));
     }
 
     /** Records a Storage event. */

@@ -29,7 +29,7 @@ final class SyncTableEndpoints {
     }
 
     private ApiResponse create(ApiRequest request) throws Exception {
-        Bucket bucket = Access.bucket(stack, request.token(), request.pathParam(0), "write");
+        Bucket bucket = Access.bucket(stack, request, request.pathParam(0), "write");
         Params p = formOnly(request, "Sync create table is deprecated and does not support JSON. Use tables-async.");
         String name = p.string("name");
         loads.checkNewTable(bucket, name);
@@ -41,7 +41,7 @@ final class SyncTableEndpoints {
     }
 
     private ApiResponse importData(ApiRequest request) throws Exception {
-        Table table = Access.table(stack, request.token(), request.pathParam(0), "write");
+        Table table = Access.table(stack, request, request.pathParam(0), "write");
         Params p = formOnly(request, "Sync import is deprecated and does not support JSON. Use import-async.");
         try (CsvInput input = input(p)) {
             ObjectNode results = loads.importInto(table, TableLoads.Load.of(input, p), p.bool("incremental", false),

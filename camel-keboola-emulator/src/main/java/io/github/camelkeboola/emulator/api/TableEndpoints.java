@@ -27,7 +27,7 @@ final class TableEndpoints {
 
     private ApiResponse listAll(ApiRequest request) {
         ArrayNode list = Json.array();
-        for (Table t : stack.catalog.tables()) {
+        for (Table t : stack.catalog.tables(request.branchId())) {
             if (request.token().allows(t.bucketId, "read")) {
                 list.add(Views.table(stack, t));
             }
@@ -36,18 +36,18 @@ final class TableEndpoints {
     }
 
     private ApiResponse listInBucket(ApiRequest request) {
-        Bucket bucket = Access.bucket(stack, request.token(), request.pathParam(0), "read");
+        Bucket bucket = Access.bucket(stack, request, request.pathParam(0), "read");
         ArrayNode list = Json.array();
-        stack.catalog.tablesIn(bucket.id).forEach(t -> list.add(Views.table(stack, t)));
+        stack.catalog.tablesIn(bucket.branchId, bucket.id).forEach(t -> list.add(Views.table(stack, t)));
         return ApiResponse.ok(list);
     }
 
     private ApiResponse detail(ApiRequest request) {
-        return ApiResponse.ok(Views.table(stack, Access.table(stack, request.token(), request.pathParam(0), "read")));
+        return ApiResponse.ok(Views.table(stack, Access.table(stack, request, request.pathParam(0), "read")));
     }
 
     private ApiResponse delete(ApiRequest request) throws Exception {
-        Table table = Access.table(stack, request.token(), request.pathParam(0), "write");
+        Table table = Access.table(stack, request, request.pathParam(0), "write");
         if (!request.params().bool("async", true)) {
             dropTable(stack, table, request.token(), request.runId());
             return ApiResponse.noContent();
@@ -64,12 +64,12 @@ final class TableEndpoints {
 
     /** Drops a table's data and metadata; waits for running imports and exports of it. */
     static void dropTable(Stack stack, Table table, Token token, String runId) throws Exception {
-        Lock lock = stack.tableLock(table.id).writeLock();
+        Lock lock = stack.tableLock(table).writeLock();
         lock.lock();
         try {
             stack.data.drop(table.sqlName);
-            stack.catalog.removeTable(table.id);
-            stack.catalog.bucket(table.bucketId).ifPresent(b -> {
+            stack.catalog.removeTable(table);
+            stack.catalog.bucket(table.branchId, table.bucketId).ifPresent(b -> {
                 b.lastChangeDate = stack.now();
                 stack.catalog.putBucket(b);
             });

@@ -50,8 +50,8 @@ final class TableLoads {
             throw ApiException.validation("storage.tables.validation.invalidName", "Invalid table name \"" + name
                     + "\". Only alphanumeric characters, dash and underscores are allowed.");
         }
-        if (stack.catalog.table(bucket.id + "." + name).isPresent()
-                || stack.catalog.tablesIn(bucket.id).stream().anyMatch(t -> t.displayName.equals(name))) {
+        if (stack.catalog.table(bucket.branchId, bucket.id + "." + name).isPresent()
+                || stack.catalog.tablesIn(bucket.branchId, bucket.id).stream().anyMatch(t -> t.displayName.equals(name))) {
             throw ApiException.validation("storage.buckets.tableAlreadyExists",
                     "The table \"" + name + "\" already exists in the bucket \"" + bucket.id + "\".");
         }
@@ -69,13 +69,14 @@ final class TableLoads {
     /** Creates a table from the CSV's header (or {@code columns}) and loads its rows; returns the new table. */
     Table create(Bucket bucket, String name, List<String> primaryKey, Load load, Token token, String runId) throws Exception {
         Table table = new Table();
+        table.branchId = bucket.branchId;
         table.id = bucket.id + "." + name;
         table.bucketId = bucket.id;
         table.name = name;
         table.displayName = name;
         table.sqlName = "t" + stack.catalog.nextId();
         table.created = stack.now();
-        Lock lock = stack.importLock(table.id);
+        Lock lock = stack.importLock(table);
         lock.lock();
         try {
             List<String> columns = fileColumns(load, null);
@@ -90,7 +91,7 @@ final class TableLoads {
                                 + String.join(", ", columns) + ".");
             }
             synchronized (stack.catalog) {
-                if (stack.catalog.table(table.id).isPresent()) {
+                if (stack.catalog.table(table.branchId, table.id).isPresent()) {
                     throw new JobFailedException("storage.buckets.tableAlreadyExists",
                             "The table \"" + name + "\" already exists in the bucket \"" + bucket.id + "\".");
                 }
@@ -105,7 +106,7 @@ final class TableLoads {
                 throw e;
             }
             synchronized (stack.catalog) {
-                if (stack.catalog.bucket(bucket.id).isEmpty()) {
+                if (stack.catalog.bucket(bucket.branchId, bucket.id).isEmpty()) {
                     stack.data.drop(table.sqlName);
                     throw new JobFailedException("storage.buckets.notFound", "The bucket \"" + bucket.id
                             + "\" was deleted while the table was being created.");
@@ -126,13 +127,13 @@ final class TableLoads {
 
     /** Loads rows into an existing table; returns the import results. */
     ObjectNode importInto(Table table, Load load, boolean incremental, Token token, String runId) throws Exception {
-        Lock lock = stack.importLock(table.id);
+        Lock lock = stack.importLock(table);
         lock.lock();
         ObjectNode results;
         try {
             stack.event("storage.tableImportStarted", "Started import of table " + table.id, "table", table.id, token,
                     runId, null, null);
-            if (stack.catalog.table(table.id).isEmpty()) {
+            if (stack.catalog.table(table.branchId, table.id).isEmpty()) {
                 throw new JobFailedException("storage.tables.notFound", "The table \"" + table.name
                         + "\" was not found in the bucket \"" + table.bucketId + "\".");
             }
@@ -187,10 +188,10 @@ final class TableLoads {
             columnsAfter = loader.columnsAfter();
             newColumns = columnsAfter.stream().filter(c -> !table.columns.contains(c)).toList();
             stack.commitHolds.beforeCommit(table.id);
-            Lock write = stack.tableLock(table.id).writeLock();
+            Lock write = stack.tableLock(table).writeLock();
             write.lock();
             try {
-                if (!newTable && stack.catalog.table(table.id).isEmpty()) {
+                if (!newTable && stack.catalog.table(table.branchId, table.id).isEmpty()) {
                     throw new JobFailedException("storage.tables.notFound", "The table \"" + table.name
                             + "\" was deleted from the bucket \"" + table.bucketId + "\" during the import.");
                 }

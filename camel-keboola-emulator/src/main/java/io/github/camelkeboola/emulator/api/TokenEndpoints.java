@@ -1,5 +1,6 @@
 package io.github.camelkeboola.emulator.api;
 
+import io.github.camelkeboola.emulator.db.Branch;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelkeboola.emulator.db.Bucket;
 import io.github.camelkeboola.emulator.db.Token;
@@ -39,7 +40,7 @@ final class TokenEndpoints {
         node.put("token", t.token);
         ObjectNode permissions = node.putObject("bucketPermissions");
         if (t.master) {
-            for (Bucket b : stack.catalog.buckets()) {
+            for (Bucket b : stack.catalog.buckets(Branch.DEFAULT_ID)) {
                 permissions.put(b.id, "manage");
             }
         } else {
@@ -64,8 +65,8 @@ final class TokenEndpoints {
         owner.put("type", "production");
         owner.put("region", "us-east-1");
         owner.putArray("features");
-        long rows = stack.catalog.tables().stream().mapToLong(x -> x.rowsCount).sum();
-        owner.put("dataSizeBytes", stack.catalog.tables().stream().mapToLong(x -> x.dataSizeBytes).sum());
+        long rows = stack.catalog.allTables().stream().mapToLong(x -> x.rowsCount).sum();
+        owner.put("dataSizeBytes", stack.catalog.allTables().stream().mapToLong(x -> x.dataSizeBytes).sum());
         owner.put("rowsCount", rows);
         owner.put("hasSnowflake", true);
         owner.put("hasBigquery", false);

@@ -1,5 +1,6 @@
 package io.github.camelkeboola.emulator.api;
 
+import io.github.camelkeboola.emulator.db.Branch;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,17 +18,22 @@ final class Views {
     private Views() {
     }
 
+    /** Where a branch's resources are: {@code /v2/storage} for production, {@code /v2/storage/branch/{id}} else. */
+    static String storagePath(long branchId) {
+        return branchId == Branch.DEFAULT_ID ? "/v2/storage" : "/v2/storage/branch/" + branchId;
+    }
+
     static ObjectNode bucket(Stack stack, Bucket b) {
-        List<Table> tables = stack.catalog.tablesIn(b.id);
+        List<Table> tables = stack.catalog.tablesIn(b.branchId, b.id);
         ObjectNode node = Json.object();
-        node.put("uri", stack.uri("/v2/storage/buckets/" + b.id));
+        node.put("uri", stack.uri(storagePath(b.branchId) + "/buckets/" + b.id));
         node.put("id", b.id);
         node.put("name", b.name);
         node.put("displayName", b.displayName);
-        node.put("idBranch", Long.parseLong(IndexEndpoints.DEFAULT_BRANCH_ID));
+        node.put("idBranch", b.branchId);
         node.put("stage", b.stage);
         node.put("description", b.description);
-        node.put("tables", stack.uri("/v2/storage/buckets/" + b.id + "/tables"));
+        node.put("tables", stack.uri(storagePath(b.branchId) + "/buckets/" + b.id + "/tables"));
         node.put("created", Json.time(b.created));
         node.put("lastChangeDate", Json.time(b.lastChangeDate));
         node.put("updated", Json.time(b.updated));
@@ -57,7 +63,7 @@ final class Views {
     static ObjectNode bucketDetail(Stack stack, Bucket b, Set<String> include) {
         ObjectNode node = bucket(stack, b);
         ArrayNode tables = node.putArray("tables");
-        for (Table t : stack.catalog.tablesIn(b.id)) {
+        for (Table t : stack.catalog.tablesIn(b.branchId, b.id)) {
             ObjectNode table = table(stack, t);
             table.remove("bucket");
             for (String part : List.of("metadata", "columns", "columnMetadata")) {
@@ -106,7 +112,7 @@ final class Views {
 
     static ObjectNode table(Stack stack, Table t) {
         ObjectNode node = Json.object();
-        node.put("uri", stack.uri("/v2/storage/tables/" + t.id));
+        node.put("uri", stack.uri(storagePath(t.branchId) + "/tables/" + t.id));
         node.put("id", t.id);
         node.put("name", t.name);
         node.put("displayName", t.displayName);
@@ -130,7 +136,7 @@ final class Views {
         t.columns.forEach(columns::add);
         node.set("metadata", metadata(t.metadata));
         node.set("columnMetadata", columnMetadata(t));
-        stack.catalog.bucket(t.bucketId).ifPresent(b -> node.set("bucket", bucket(stack, b)));
+        stack.catalog.bucket(t.branchId, t.bucketId).ifPresent(b -> node.set("bucket", bucket(stack, b)));
         return node;
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 
 /** A bucket's metadata ({@code in.c-main}). Times are epoch seconds. */
 public class Bucket {
+    /** The development branch the bucket is in ({@link Branch#DEFAULT_ID}: production). */
+    public long branchId = Branch.DEFAULT_ID;
     public String id;
     public String name;
     public String displayName;

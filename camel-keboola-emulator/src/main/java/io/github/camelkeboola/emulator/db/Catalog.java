@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The project's metadata, kept in memory. Tokens, buckets, tables, files and the export cache are written
+ * The project's metadata, kept in memory. Tokens, development branches, buckets, tables, files and the export cache are written
  * to {@code catalog.json} in the data directory after every change, so a restarted emulator with the same
  * data directory finds its project again; jobs and events live only as long as the emulator (a bounded
  * history). Callers synchronise on the catalog for read-modify-write sequences; every method here is
@@ -31,6 +31,9 @@ public final class Catalog {
     public static class State {
         public long nextId = 1000;
         public Map<String, Token> tokens = new LinkedHashMap<>();
+        /** The branches by id, the default one ("Main") first. */
+        public Map<Long, Branch> branches = new LinkedHashMap<>();
+        /** Buckets and tables by {@link #key(long, String)}. */
         public Map<String, Bucket> buckets = new LinkedHashMap<>();
         public Map<String, Table> tables = new LinkedHashMap<>();
         public Map<Long, FileRecord> files = new LinkedHashMap<>();
@@ -46,6 +49,7 @@ public final class Catalog {
     private Catalog(Path file, State state) {
         this.file = file;
         this.state = state;
+        state.branches.putIfAbsent(Branch.DEFAULT_ID, mainBranch());
     }
 
     /** Loads the catalog of a data directory, or starts an empty one. */
@@ -93,59 +97,126 @@ public final class Catalog {
         return Optional.ofNullable(state.tokens.get(id));
     }
 
-    // buckets
+    // development branches
 
-    public synchronized Optional<Bucket> bucket(String id) {
-        return Optional.ofNullable(state.buckets.get(id));
+    /** The branch, the default one included. */
+    public synchronized Optional<Branch> branch(long id) {
+        return Optional.ofNullable(state.branches.get(id));
     }
 
-    public synchronized List<Bucket> buckets() {
-        return new ArrayList<>(state.buckets.values());
+    /** The default branch first, then the development branches in the order they were created. */
+    public synchronized List<Branch> branches() {
+        return new ArrayList<>(state.branches.values());
     }
 
-    public synchronized void putBucket(Bucket bucket) {
-        state.buckets.put(bucket.id, bucket);
+    /** Adds a development branch; empty when a branch of that name exists. */
+    public synchronized Optional<Branch> addBranch(String name, String description, Token creator, long created) {
+        if (state.branches.values().stream().anyMatch(b -> b.name.equals(name))) {
+            return Optional.empty();
+        }
+        Branch branch = new Branch();
+        branch.id = nextId();
+        branch.name = name;
+        branch.description = description == null ? "" : description;
+        branch.created = created;
+        branch.creatorTokenId = creator.id;
+        branch.creatorTokenName = creator.description;
+        putBranch(branch);
+        return Optional.of(branch);
+    }
+
+    public synchronized void putBranch(Branch branch) {
+        state.branches.put(branch.id, branch);
         save();
     }
 
-    public synchronized void removeBucket(String id) {
-        state.buckets.remove(id);
+    /** Forgets a development branch with its buckets, tables and files; the caller drops their data first. */
+    public synchronized void removeBranch(long id) {
+        if (id == Branch.DEFAULT_ID) {
+            throw new IllegalArgumentException("The default branch cannot be removed");
+        }
+        state.branches.remove(id);
+        state.buckets.values().removeIf(b -> b.branchId == id);
+        state.tables.values().removeIf(t -> t.branchId == id);
+        state.files.values().removeIf(f -> f.branchId == id);
+        state.exportCache.keySet().removeIf(key -> key.startsWith(id + "/"));
+        save();
+    }
+
+    private static Branch mainBranch() {
+        Branch main = new Branch();
+        main.id = Branch.DEFAULT_ID;
+        main.name = "Main";
+        return main;
+    }
+
+    /**
+     * The key of a bucket or table in its branch: the id itself in the default branch (so a data directory written
+     * before branches existed still opens), {@code branchId/id} in a development branch.
+     */
+    public static String key(long branchId, String id) {
+        return branchId == Branch.DEFAULT_ID ? id : branchId + "/" + id;
+    }
+
+    // buckets
+
+    public synchronized Optional<Bucket> bucket(long branchId, String id) {
+        return Optional.ofNullable(state.buckets.get(key(branchId, id)));
+    }
+
+    public synchronized List<Bucket> buckets(long branchId) {
+        return state.buckets.values().stream().filter(b -> b.branchId == branchId).toList();
+    }
+
+    public synchronized void putBucket(Bucket bucket) {
+        state.buckets.put(key(bucket.branchId, bucket.id), bucket);
+        save();
+    }
+
+    public synchronized void removeBucket(Bucket bucket) {
+        state.buckets.remove(key(bucket.branchId, bucket.id));
         save();
     }
 
     // tables
 
-    public synchronized Optional<Table> table(String id) {
-        return Optional.ofNullable(state.tables.get(id));
+    public synchronized Optional<Table> table(long branchId, String id) {
+        return Optional.ofNullable(state.tables.get(key(branchId, id)));
     }
 
-    public synchronized List<Table> tables() {
+    /** Every table of every branch (the project's totals). */
+    public synchronized List<Table> allTables() {
         return new ArrayList<>(state.tables.values());
     }
 
-    public synchronized List<Table> tablesIn(String bucketId) {
-        return state.tables.values().stream().filter(t -> t.bucketId.equals(bucketId)).toList();
+    public synchronized List<Table> tables(long branchId) {
+        return state.tables.values().stream().filter(t -> t.branchId == branchId).toList();
+    }
+
+    public synchronized List<Table> tablesIn(long branchId, String bucketId) {
+        return state.tables.values().stream().filter(t -> t.branchId == branchId && t.bucketId.equals(bucketId)).toList();
     }
 
     public synchronized void putTable(Table table) {
-        state.tables.put(table.id, table);
+        state.tables.put(key(table.branchId, table.id), table);
         save();
     }
 
-    public synchronized void removeTable(String id) {
-        state.tables.remove(id);
-        state.exportCache.keySet().removeIf(key -> key.startsWith(id + "|"));
+    public synchronized void removeTable(Table table) {
+        String key = key(table.branchId, table.id);
+        state.tables.remove(key);
+        state.exportCache.keySet().removeIf(cached -> cached.startsWith(key + "|"));
         save();
     }
 
-    // files
+    // files: ids are unique in the project, but a file is seen only in its branch
 
-    public synchronized Optional<FileRecord> file(long id) {
-        return Optional.ofNullable(state.files.get(id));
+    public synchronized Optional<FileRecord> file(long branchId, long id) {
+        return Optional.ofNullable(state.files.get(id)).filter(f -> f.branchId == branchId);
     }
 
-    public synchronized List<FileRecord> files() {
-        return new ArrayList<>(state.files.values());
+    public synchronized List<FileRecord> files(long branchId) {
+        return state.files.values().stream().filter(f -> f.branchId == branchId).toList();
     }
 
     public synchronized void putFile(FileRecord file) {

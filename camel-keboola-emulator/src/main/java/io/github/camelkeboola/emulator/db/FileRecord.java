@@ -8,6 +8,8 @@ import java.util.List;
 
 /** A file resource of Storage Files. Times are epoch seconds. */
 public class FileRecord {
+    /** The development branch the file is in ({@link Branch#DEFAULT_ID}: production). */
+    public long branchId = Branch.DEFAULT_ID;
     public long id;
     public String name;
     public String objectKey;

@@ -7,6 +7,8 @@ import java.util.Map;
 
 /** A table's metadata; its rows live in the H2 table {@link #sqlName}. Times are epoch seconds. */
 public class Table {
+    /** The development branch the table is in ({@link Branch#DEFAULT_ID}: production). */
+    public long branchId = Branch.DEFAULT_ID;
     public String id;
     public String bucketId;
     public String name;

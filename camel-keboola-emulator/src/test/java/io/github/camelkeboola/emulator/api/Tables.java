@@ -14,14 +14,21 @@ import java.util.zip.GZIPOutputStream;
 public final class Tables {
 
     private final ApiClient api;
+    /** {@code /v2/storage}, or a development branch's {@code /v2/storage/branch/{id}}. */
+    private final String storage;
 
     public Tables(ApiClient api) {
+        this(api, "/v2/storage");
+    }
+
+    public Tables(ApiClient api, String storagePath) {
         this.api = api;
+        this.storage = storagePath;
     }
 
     /** Prepares and uploads a (not sliced) file; returns its id. */
     public long upload(String name, byte[] content) {
-        ApiClient.Response prepared = api.postJson("/v2/storage/files/prepare",
+        ApiClient.Response prepared = api.postJson(storage + "/files/prepare",
                 Map.of("name", name, "federationToken", true, "isEncrypted", true));
         if (prepared.status() != 201) {
             throw new AssertionError("prepare failed: " + prepared);
@@ -42,17 +49,17 @@ public final class Tables {
         if (primaryKey != null) {
             body.put("primaryKey", primaryKey);
         }
-        return api.jobResults(api.postJson("/v2/storage/buckets/" + bucketId + "/tables-async", body));
+        return api.jobResults(api.postJson(storage + "/buckets/" + bucketId + "/tables-async", body));
     }
 
     /** Exports with the given parameters; returns the finished job's results. */
     public JsonNode export(String tableId, Map<String, Object> params) {
-        return api.jobResults(api.postJson("/v2/storage/tables/" + tableId + "/export-async", params));
+        return api.jobResults(api.postJson(storage + "/tables/" + tableId + "/export-async", params));
     }
 
     /** Detail of a file with credentials. */
     public JsonNode file(long id) {
-        ApiClient.Response r = api.get("/v2/storage/files/" + id + "?federationToken=1");
+        ApiClient.Response r = api.get(storage + "/files/" + id + "?federationToken=1");
         if (r.status() != 200) {
             throw new AssertionError("file detail failed: " + r);
         }

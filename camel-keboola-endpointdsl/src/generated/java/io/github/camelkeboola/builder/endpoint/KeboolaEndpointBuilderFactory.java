@@ -31,6 +31,25 @@ public interface KeboolaEndpointBuilderFactory {
         }
 
         /**
+         * Development branch the endpoint works in: a branch id, or default for the project's
+         * default (production) branch; checked (default: found) with GET dev-branches at the
+         * endpoint's first call. Set, every Storage call of producers and consumer goes to
+         * /v2/storage/branch/{id}/... (Storage jobs stay project-wide) and runJob runs its Queue
+         * job in that branch (branchId). Unset or empty: production, without branch paths.
+         *
+         * The option is a: {@code java.lang.String} type.
+         *
+         * Group: common
+         *
+         * @param branch the value to set
+         * @return the dsl builder
+         */
+        default KeboolaEndpointConsumerBuilder branch(String branch) {
+            doSetProperty("branch", branch);
+            return this;
+        }
+
+        /**
          * Comma-separated columns: the columns exported, or the columns of an imported CSV that has
          * no header row.
          *
@@ -1254,6 +1273,25 @@ public interface KeboolaEndpointBuilderFactory {
         }
 
         /**
+         * Development branch the endpoint works in: a branch id, or default for the project's
+         * default (production) branch; checked (default: found) with GET dev-branches at the
+         * endpoint's first call. Set, every Storage call of producers and consumer goes to
+         * /v2/storage/branch/{id}/... (Storage jobs stay project-wide) and runJob runs its Queue
+         * job in that branch (branchId). Unset or empty: production, without branch paths.
+         *
+         * The option is a: {@code java.lang.String} type.
+         *
+         * Group: common
+         *
+         * @param branch the value to set
+         * @return the dsl builder
+         */
+        default KeboolaEndpointProducerBuilder branch(String branch) {
+            doSetProperty("branch", branch);
+            return this;
+        }
+
+        /**
          * Comma-separated columns: the columns exported, or the columns of an imported CSV that has
          * no header row.
          *
@@ -2288,6 +2326,26 @@ public interface KeboolaEndpointBuilderFactory {
         @Override
         default AdvancedKeboolaEndpointBuilder advanced() {
             return (AdvancedKeboolaEndpointBuilder) this;
+        }
+
+        /**
+         * Development branch the endpoint works in: a branch id, or default for the project's
+         * default (production) branch; checked (default: found) with GET dev-branches at the
+         * endpoint's first call. Set, every Storage call of producers and consumer goes to
+         * /v2/storage/branch/{id}/... (Storage jobs stay project-wide) and runJob runs its Queue
+         * job in that branch (branchId). Unset or empty: production, without branch paths.
+         *
+         * The option is a: {@code java.lang.String} type.
+         *
+         * Group: common
+         *
+         * @param branch the value to set
+         * @return the dsl builder
+         */
+        @Override
+        default KeboolaEndpointBuilder branch(String branch) {
+            doSetProperty("branch", branch);
+            return this;
         }
 
         /**
