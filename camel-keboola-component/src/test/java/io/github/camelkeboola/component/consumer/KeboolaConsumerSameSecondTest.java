@@ -7,6 +7,7 @@ import io.github.camelkeboola.emulator.fault.CommitHolds;
 import io.github.camelkeboola.emulator.fault.Fault;
 import io.github.camelkeboola.emulator.fault.FaultInjector;
 import io.github.camelkeboola.emulator.fault.FaultTarget;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,9 +22,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The table detail has second resolution: an upsert that keeps {@code rowsCount} and commits in the second of the
  * detail the consumer just read leaves that detail exactly as it was. The consumer must still deliver it. Real clock
- * (the API's {@code Date} header and its stamps agree). Each attempt uploads a load and an upsert beforehand and holds
- * both at their commits; the load commits at the start of a second, the upsert as soon as the consumer has read the
- * detail after it. An attempt counts only when the detail really came out identical (should no attempt fit into one
+ * (the API's {@code Date} header and its stamps agree). Each attempt uploads a load and an upsert beforehand, starts
+ * both at the start of a second and holds them at their commits: the load commits at once, the upsert as soon as the
+ * consumer has read the detail after the load. An attempt counts only when the detail really came out identical (should no attempt fit into one
  * second on a very loaded machine, the test is skipped, saying so).
  */
 class KeboolaConsumerSameSecondTest extends ConsumerTestSupport {
@@ -49,29 +50,32 @@ class KeboolaConsumerSameSecondTest extends ConsumerTestSupport {
         String tableId = newTableId();
         writer.create(tableId, "id,status\n1,new\n2,new\n");
         Delivered delivered = new Delivered();
-        start(uri(emulator, tableId, "outputType=rows"), delivered, Map.of());
+        CamelContext context = start(uri(emulator, tableId, "outputType=rows"), delivered, Map.of());
         await().until(() -> delivered.distinctRows().contains("1=new"));
         FaultInjector.Rule detailReads = emulator.faults().inject(FaultTarget.API, "GET",
                 "/tables/" + tableId.replace(".", "\\.") + "$", Fault.delay(Duration.ZERO), -1);
 
         int identical = 0;
         for (int attempt = 0; attempt < ATTEMPTS && identical < 2; attempt++) {
-            // both loads uploaded and accepted beforehand; held at their commits, they commit when the test says
-            CommitHolds.Hold holdLoad = emulator.commitHolds().hold(tableId, 1);
-            JsonNode load = writer.startUpsert(tableId, "id,status\n1,loaded" + attempt + "\n");
-            holdLoad.awaitHeld(1, HELD);
-            CommitHolds.Hold holdUpsert = emulator.commitHolds().hold(tableId, 1);
-            JsonNode upsert = writer.startUpsert(tableId, "id,status\n2,upserted" + attempt + "\n");   // same rowsCount
+            long loadFile = writer.upload(tableId, "id,status\n1,loaded" + attempt + "\n");
+            long upsertFile = writer.upload(tableId, "id,status\n2,upserted" + attempt + "\n");   // same rowsCount
+            awaitIdle(context);
             await().pollInterval(Duration.ofMillis(5)).until(() -> Instant.now().getNano() < 50_000_000);
 
+            // held at their commits: the load commits at once, the upsert once the consumer has read the detail
+            CommitHolds.Hold holdLoad = emulator.commitHolds().hold(tableId, 1);
+            JsonNode load = writer.startUpsert(tableId, loadFile);
+            holdLoad.awaitHeld(1, HELD);
+            CommitHolds.Hold holdUpsert = emulator.commitHolds().hold(tableId, 1);
+            JsonNode upsert = writer.startUpsert(tableId, upsertFile);
             holdLoad.release();
-            holdUpsert.awaitHeld(1, HELD);
-            writer.finish(load);
+            holdUpsert.awaitHeld(1, HELD);   // imports run one after another: the load has committed
             JsonNode loaded = writer.table(tableId);
             long readsBefore = detailReads.hits();
-            // counted as it arrives, after the load committed (a consumer that waits for the second settles later)
+            // counted as it arrives, so after the load committed
             await().pollInterval(Duration.ofMillis(5)).until(() -> detailReads.hits() > readsBefore);
             holdUpsert.release();
+            writer.finish(load);
             writer.finish(upsert);
             String seen = "1=loaded" + attempt;
             await().until(() -> delivered.distinctRows().contains(seen));

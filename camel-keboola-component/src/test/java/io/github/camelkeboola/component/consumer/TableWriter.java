@@ -47,7 +47,11 @@ final class TableWriter implements Closeable {
 
     /** Starts {@link #upsert} and returns its accepted job without waiting for it. */
     JsonNode startUpsert(String tableId, String csv) {
-        long fileId = upload(tableId, csv);
+        return startUpsert(tableId, upload(tableId, csv));
+    }
+
+    /** Starts an incremental load of a file {@link #upload uploaded} before; returns its accepted job. */
+    JsonNode startUpsert(String tableId, long fileId) {
         return api.importAsync(tableId, Map.of("dataFileId", fileId, "incremental", true));
     }
 
@@ -64,7 +68,8 @@ final class TableWriter implements Closeable {
         return api;
     }
 
-    private long upload(String tableId, String csv) {
+    /** Uploads a CSV with a header row as a file for a later load; returns the file id. */
+    long upload(String tableId, String csv) {
         JsonNode prepared = api.prepareFile(tableId + ".csv.gz", false, Map.of());
         transfer.uploadGzipped(prepared, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
         return prepared.path("id").asLong();
