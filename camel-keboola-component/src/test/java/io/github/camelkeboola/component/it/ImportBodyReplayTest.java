@@ -134,11 +134,7 @@ class ImportBodyReplayTest extends CamelTestSupport {
     }
 
     private Exchange send(String route, String tableId, String options, Object body) {
-        return template.request(route, exchange -> {
-            exchange.getIn().setHeader("table", tableId);
-            exchange.getIn().setHeader("options", options);
-            exchange.getIn().setBody(body);
-        });
+        return DynamicRoutes.send(template, route, tableId, options, body);
     }
 
     @ParameterizedTest(name = "{0} load, stream caching {1}, {2} body")

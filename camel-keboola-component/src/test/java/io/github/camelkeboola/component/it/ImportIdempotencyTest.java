@@ -70,11 +70,7 @@ class ImportIdempotencyTest extends CamelTestSupport {
     }
 
     private Exchange send(String route, String tableId, String options, Object body) {
-        return template.request(route, exchange -> {
-            exchange.getIn().setHeader("table", tableId);
-            exchange.getIn().setHeader("options", options);
-            exchange.getIn().setBody(body);
-        });
+        return DynamicRoutes.send(template, route, tableId, options, body);
     }
 
     private void imported(String tableId, String options, String csv) {

@@ -59,11 +59,7 @@ class TableMetadataRouteTest extends CamelTestSupport {
     }
 
     private Exchange send(String route, String table, String options, Object body) {
-        return template.request(route, e -> {
-            e.getIn().setHeader("table", table);
-            e.getIn().setHeader("options", options);
-            e.getIn().setBody(body);
-        });
+        return DynamicRoutes.send(template, route, table, options, body);
     }
 
     @SuppressWarnings("unchecked")
