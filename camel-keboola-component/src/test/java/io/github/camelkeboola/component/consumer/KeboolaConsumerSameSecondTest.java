@@ -8,6 +8,7 @@ import io.github.camelkeboola.emulator.fault.Fault;
 import io.github.camelkeboola.emulator.fault.FaultInjector;
 import io.github.camelkeboola.emulator.fault.FaultTarget;
 import org.apache.camel.CamelContext;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -70,10 +72,11 @@ class KeboolaConsumerSameSecondTest extends ConsumerTestSupport {
             JsonNode upsert = writer.startUpsert(tableId, upsertFile);
             holdLoad.release();
             holdUpsert.awaitHeld(1, HELD);   // imports run one after another: the load has committed
-            JsonNode loaded = writer.table(tableId);
             long readsBefore = detailReads.hits();
-            // counted as it arrives, so after the load committed
-            await().pollInterval(Duration.ofMillis(5)).until(() -> detailReads.hits() > readsBefore);
+            JsonNode loaded = writer.table(tableId);
+            // the consumer's first read after the load's commit (counted as it arrives), if it comes soon: a read two
+            // seconds later would be a settled one, which an upsert stamped earlier can still hide from (see the guide)
+            awaitQuietly(Duration.ofMillis(700), () -> detailReads.hits() > readsBefore);
             holdUpsert.release();
             writer.finish(load);
             writer.finish(upsert);
@@ -87,6 +90,14 @@ class KeboolaConsumerSameSecondTest extends ConsumerTestSupport {
             await().atMost(Duration.ofSeconds(20)).until(() -> delivered.distinctRows().contains(upserted));
         }
         assumeTrue(identical > 0, "no attempt fitted the commit, the consumer's read and the upsert's commit into one second");
+    }
+
+    private static void awaitQuietly(Duration atMost, Callable<Boolean> condition) {
+        try {
+            await().atMost(atMost).pollInterval(Duration.ofMillis(5)).until(condition);
+        } catch (ConditionTimeoutException e) {
+            // go on without it: the attempt then only shows that the upsert is delivered
+        }
     }
 
     private static boolean sameDetail(JsonNode before, JsonNode after) {
