@@ -106,7 +106,7 @@ public class HttpStorageApi implements StorageApi {
 
     @Override
     public JsonNode getTable(String tableId) {
-        return json(ApiCall.get(inBranch("tables/%s"), tableId).table(tableId));
+        return readTable(tableId).table();
     }
 
     @Override

@@ -52,9 +52,6 @@ record ChangeWindow(Long since, TableMark mark, boolean settled) {
         return Optional.of(new ChangeWindow(stored != null ? Long.valueOf(stored.since()) : initialSince, now, settled));
     }
 
-    static Optional<ChangeWindow> next(CursorState stored, Long initialSince, TableMark now) {
-        return next(stored, initialSince, now, true);
-    }
 
     /**
      * The cursor to store once this window was delivered: the {@code lastImportDate} read before its export (or this

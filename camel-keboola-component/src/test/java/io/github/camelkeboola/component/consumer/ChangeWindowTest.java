@@ -18,23 +18,23 @@ class ChangeWindowTest {
     @Test
     void tableNeverLoadedIsIdle() {
         TableMark never = new TableMark(null, null, 0);
-        assertEquals(Optional.empty(), ChangeWindow.next(null, null, never));
-        assertEquals(Optional.empty(), ChangeWindow.next(new CursorState(100L, null), null, never));
+        assertEquals(Optional.empty(), ChangeWindow.next(null, null, never, true));
+        assertEquals(Optional.empty(), ChangeWindow.next(new CursorState(100L, null), null, never, true));
     }
 
     @Test
     void firstWindowReadsTheWholeTableOrFromInitialSince() {
-        assertEquals(new ChangeWindow(null, AT_1000), ChangeWindow.next(null, null, AT_1000).orElseThrow());
-        assertEquals(new ChangeWindow(900L, AT_1000), ChangeWindow.next(null, 900L, AT_1000).orElseThrow());
+        assertEquals(new ChangeWindow(null, AT_1000), ChangeWindow.next(null, null, AT_1000, true).orElseThrow());
+        assertEquals(new ChangeWindow(900L, AT_1000), ChangeWindow.next(null, 900L, AT_1000, true).orElseThrow());
     }
 
     @Test
     void theNextWindowStartsAtTheLastImportDateReadBeforeTheExportInclusive() {
-        ChangeWindow first = ChangeWindow.next(null, null, AT_1000).orElseThrow();
+        ChangeWindow first = ChangeWindow.next(null, null, AT_1000, true).orElseThrow();
         assertEquals(new CursorState(1000L, AT_1000), first.next(),
                 "the second of the last import is read again: an import started in it may not have committed");
         TableMark later = new TableMark(1005L, 1005L, 4);
-        ChangeWindow second = ChangeWindow.next(first.next(), 5L, later).orElseThrow();
+        ChangeWindow second = ChangeWindow.next(first.next(), 5L, later, true).orElseThrow();
         assertEquals(new ChangeWindow(1000L, later), second, "a stored cursor wins over initialSince");
         assertEquals(new CursorState(1005L, later), second.next());
     }
@@ -42,13 +42,13 @@ class ChangeWindowTest {
     @Test
     void anUnchangedDetailIsIdleAndAnyChangeOfItIsAChange() {
         CursorState stored = new CursorState(1000L, AT_1000);
-        assertEquals(Optional.empty(), ChangeWindow.next(stored, null, AT_1000));
+        assertEquals(Optional.empty(), ChangeWindow.next(stored, null, AT_1000, true));
         for (TableMark changed : new TableMark[] {new TableMark(1001L, 1000L, 3), new TableMark(1000L, 1001L, 3),
                 new TableMark(1000L, 1000L, 4)}) {
-            assertEquals(new ChangeWindow(1000L, changed), ChangeWindow.next(stored, null, changed).orElseThrow(),
+            assertEquals(new ChangeWindow(1000L, changed), ChangeWindow.next(stored, null, changed, true).orElseThrow(),
                     changed.toString());
         }
-        assertEquals(new ChangeWindow(1000L, AT_1000), ChangeWindow.next(new CursorState(1000L, null), null, AT_1000)
+        assertEquals(new ChangeWindow(1000L, AT_1000), ChangeWindow.next(new CursorState(1000L, null), null, AT_1000, true)
                 .orElseThrow(), "a cursor without a mark exports");
     }
 
