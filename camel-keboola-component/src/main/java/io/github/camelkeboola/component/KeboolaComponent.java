@@ -8,6 +8,7 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
+import io.github.camelkeboola.component.producer.PreparedSlicedFiles;
 import io.github.camelkeboola.component.queue.StackServices;
 import org.apache.camel.util.PropertiesHelper;
 
@@ -35,6 +36,9 @@ public class KeboolaComponent extends HealthCheckComponent {
 
     // not an option: each stack's service URLs from its index call, read once and shared by the endpoints
     private final StackServices stackServices = new StackServices();
+
+    // not an option: the upload parameters of the sliced files prepared here, for the import that ends their load
+    private final PreparedSlicedFiles preparedSlicedFiles = new PreparedSlicedFiles();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -102,6 +106,11 @@ public class KeboolaComponent extends HealthCheckComponent {
     /** The service URLs of each stack, from its index call, cached for the component's life. */
     StackServices getStackServices() {
         return stackServices;
+    }
+
+    /** The sliced files this component prepared, with their upload parameters. */
+    public PreparedSlicedFiles getPreparedSlicedFiles() {
+        return preparedSlicedFiles;
     }
 
     public KeboolaConfiguration getConfiguration() {

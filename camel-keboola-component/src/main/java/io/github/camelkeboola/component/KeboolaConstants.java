@@ -77,6 +77,20 @@ public final class KeboolaConstants {
               javaType = "Long")
     public static final String SLICED_FILE_ID = "CamelKeboolaSlicedFileId";
 
+    /**
+     * Storage gives a file's upload credentials once, with {@code files/prepare}, and refreshes them only for files on
+     * GCS (APIB "Refresh File Credentials"): on AWS and Azure a worker in another JVM can upload a slice only with
+     * the parameters prepareSlicedFile got, so they travel with the work, the one credential that does.
+     */
+    @Metadata(label = "producer",
+              description = "In and out: the upload parameters of the sliced file (the files/prepare answer as JSON text,"
+                            + " with credentials for that file only, valid about 12 h). prepareSlicedFile writes it; uploadSlice"
+                            + " and importSlicedFile in another JVM need it on AWS and Azure stacks, where Storage does not"
+                            + " refresh upload credentials (on GCS they refresh them with PUT files/{id}/refresh). A secret:"
+                            + " carry it over an authenticated, encrypted broker and never log it.",
+              javaType = "String", secret = true)
+    public static final String SLICED_FILE_UPLOAD = "CamelKeboolaSlicedFileUpload";
+
     // --- outputs --------------------------------------------------------------------------------------------------
 
     @Metadata(description = "Out: the table the step worked on (producer) or whose changes are delivered (consumer).",

@@ -75,4 +75,21 @@ class GcpFlowConformanceTest {
         }
         assertEquals("\"1\",\"a\"\n\"2\",\"b\"\n", csv.toString());
     }
+
+    @Test
+    void refreshHandsOutANewTokenThatUploadsToTheSameKey() throws Exception {
+        JsonNode prepared = api().postJson("/v2/storage/files/prepare", Map.of("name", "r.csv", "federationToken", true)).json();
+        ApiClient.Response refreshed = api().send("PUT", "/v2/storage/files/" + prepared.get("id").asLong() + "/refresh",
+                HttpRequest.BodyPublishers.noBody(), null);
+        assertEquals(200, refreshed.status(), refreshed::toString);
+        JsonNode params = refreshed.json().get("gcsUploadParams");
+        assertEquals(prepared.at("/gcsUploadParams/key").asText(), params.get("key").asText());
+        assertTrue(params.get("expires_in").asLong() > 0, refreshed::toString);
+        HttpResponse<String> uploaded = HTTP.send(HttpRequest.newBuilder(URI.create(origin(prepared) + "/upload/storage/v1/b/"
+                        + params.get("bucket").asText() + "/o?uploadType=media&name="
+                        + URLEncoder.encode(params.get("key").asText(), StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + params.get("access_token").asText())
+                .POST(HttpRequest.BodyPublishers.ofString("id\n1\n")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, uploaded.statusCode(), uploaded.body());
+    }
 }

@@ -26,9 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * One route prepares a sliced file and sends the parts of a load to a queue; three worker routes upload a slice each
- * (with upload credentials they ask for themselves); the route then imports the slices the workers returned as one
- * job. A part that fails fails the load before the import: the table keeps what it had.
+ * One route prepares a sliced file and sends the parts of a load to a queue; three worker routes, in a CamelContext of
+ * their own (as on other hosts: their component never saw the file prepared), upload a slice each with the upload
+ * parameters that came with the work (Storage refreshes upload credentials only on GCS: this stack is Azure); the
+ * route then imports the slices the workers returned as one job. A part that fails fails the load before the import:
+ * the table keeps what it had.
  */
 class DistributedImportTest {
 
@@ -43,6 +45,7 @@ class DistributedImportTest {
     private static KeboolaEmulator emulator;
     private static EmbeddedArtemis broker;
     private static CamelContext camel;
+    private static CamelContext workers;
     private static final Map<String, AtomicInteger> PARTS_PER_WORKER = new ConcurrentHashMap<>();
 
     @BeforeAll
@@ -60,27 +63,37 @@ class DistributedImportTest {
                         .toD("keboola:${header.table}?operation=prepareSlicedFile")
                         .split(body(), AggregationStrategies.flexible().accumulateInCollection(ArrayList.class))
                             .parallelProcessing().stopOnException()
-                            // JMS carries no Camel* header: the sliced file's id goes in a header of the route's own
-                            .setHeader("slicedFileId", header(KeboolaConstants.SLICED_FILE_ID))
+                            // JMS carries no Camel* header: the sliced file goes in a header of the route's own
+                            .setHeader("slicedFile", header(KeboolaConstants.SLICED_FILE_UPLOAD))
                             .to(ExchangePattern.InOut, "jms:queue:parts?transferException=true")
                         .end()
                         .toD("keboola:${header.table}?operation=importSlicedFile&columns=" + COLUMNS);
+            }
+        });
+        camel.start();
 
+        workers = new DefaultCamelContext();
+        workers.addComponent("keboola", ScaleOut.keboolaOn(emulator));
+        workers.addComponent("jms", broker.jms());
+        workers.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
                 for (int i = 1; i <= 3; i++) {
                     String worker = "uploader-" + i;
                     from("jms:queue:parts?transferException=true").routeId(worker)
-                            .setHeader(KeboolaConstants.SLICED_FILE_ID, header("slicedFileId"))
+                            .setHeader(KeboolaConstants.SLICED_FILE_UPLOAD, header("slicedFile"))
                             .process(e -> PARTS_PER_WORKER.computeIfAbsent(worker, w -> new AtomicInteger()).incrementAndGet())
                             .process(e -> e.getIn().setBody(partRows(e.getIn().getBody(Integer.class))))
                             .to("keboola:?operation=uploadSlice&columns=" + COLUMNS);
                 }
             }
         });
-        camel.start();
+        workers.start();
     }
 
     @AfterAll
     static void stop() throws Exception {
+        workers.close();
         camel.close();
         broker.close();
         emulator.close();

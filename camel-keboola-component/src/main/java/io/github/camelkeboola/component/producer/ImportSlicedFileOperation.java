@@ -60,7 +60,7 @@ final class ImportSlicedFileOperation implements ProducerOperation {
         ImportAttempt attempt = ImportAttempt.start(request.exchange(), previous, tableId, false);
         if (attempt.fileId == null) {
             request.endpoint().getFileTransfer().writeManifest(
-                    SlicedFiles.uploadResource(api, slices.fileId, "importSlicedFile"), slices.urls);
+                    SlicedFiles.uploadResource(request, slices.fileId, "importSlicedFile"), slices.urls);
             attempt.fileId = slices.fileId;
         }
         request.setResultHeaders(tableId, null, attempt.fileId);
@@ -76,6 +76,8 @@ final class ImportSlicedFileOperation implements ProducerOperation {
         LOG.debug("Import of {} from sliced file {} ({} slices) runs as job {}", tableId, attempt.fileId, slices.urls.size(),
                 attempt.jobId);
         ImportTableOperation.finish(request, attempt, accepted);
+        // imported: its upload parameters are of no more use (a redelivery waits for this job, it uploads nothing)
+        request.endpoint().getComponent().getPreparedSlicedFiles().forget(attempt.fileId);
     }
 
     /** The file and the slice urls the body names, each once. */

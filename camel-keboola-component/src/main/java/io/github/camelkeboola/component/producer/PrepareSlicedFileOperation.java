@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * {@code prepareSlicedFile}: {@code POST files/prepare} with {@code isSliced=true} and {@code federationToken}, the
  * first step of a load spread over workers ({@link SlicedFiles}). The file's id goes to the
- * {@code CamelKeboolaSlicedFileId} (and {@code CamelKeboolaFileId}) header; the body is left as it is, typically the
- * list of work the route then splits over the workers. Named after the table ({@code orders.csv.gz}: slices are
+ * {@code CamelKeboolaSlicedFileId} (and {@code CamelKeboolaFileId}) header, its upload parameters to
+ * {@code CamelKeboolaSlicedFileUpload} (for workers in other JVMs) and to the component (for the import that ends the
+ * load); the body is left as it is, typically the list of work the route then splits over the workers. Named after the table ({@code orders.csv.gz}: slices are
  * uploaded gzip, and PHP's {@code uploadSlicedFile()} names a compressed file so too).
  */
 final class PrepareSlicedFileOperation implements ProducerOperation {
@@ -23,5 +24,7 @@ final class PrepareSlicedFileOperation implements ProducerOperation {
         Long fileId = OperationRequest.id(prepared);
         request.setResultHeaders(tableId, null, fileId);
         request.exchange().getMessage().setHeader(KeboolaConstants.SLICED_FILE_ID, fileId);
+        request.exchange().getMessage().setHeader(KeboolaConstants.SLICED_FILE_UPLOAD, prepared.toString());
+        request.endpoint().getComponent().getPreparedSlicedFiles().remember(fileId, prepared);
     }
 }

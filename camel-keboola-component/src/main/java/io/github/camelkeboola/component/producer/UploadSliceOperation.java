@@ -31,8 +31,9 @@ final class UploadSliceOperation implements ProducerOperation {
         String tableId = request.tableId();
         Long fileId = SlicedFiles.fileIdHeader(request.in());
         if (fileId == null) {
-            throw new KeboolaException("uploadSlice needs the " + KeboolaConstants.SLICED_FILE_ID + " header: the sliced file"
-                                       + " prepareSlicedFile made", tableId, null);
+            throw new KeboolaException("uploadSlice needs the " + KeboolaConstants.SLICED_FILE_UPLOAD + " (or "
+                                       + KeboolaConstants.SLICED_FILE_ID + ") header: the sliced file prepareSlicedFile made",
+                    tableId, null);
         }
         List<String> columns = request.columns();
         if (columns.isEmpty()) {
@@ -40,7 +41,7 @@ final class UploadSliceOperation implements ProducerOperation {
                                        + " slices have no header row, so their values are in that order", tableId, null);
         }
         String name = sliceName(request, tableId);
-        JsonNode resource = SlicedFiles.uploadResource(request.api(), fileId, "uploadSlice");
+        JsonNode resource = SlicedFiles.uploadResource(request, fileId, "uploadSlice");
         FileTransfer.UploadedSlice uploaded;
         try (InputStream csv = CheckedCsv.open(CsvBody.openSlice(request.in(), columns, config, tableId),
                 CsvBody.delimiter(config).charAt(0), CsvBody.enclosure(config), true, columns.size(), tableId, true)) {

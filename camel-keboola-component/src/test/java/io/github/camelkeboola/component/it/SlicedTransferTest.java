@@ -86,6 +86,49 @@ class SlicedTransferTest {
         }
     }
 
+    /**
+     * A worker in another JVM (here: another CamelContext, so another component) uploads with the upload parameters
+     * the coordinator's prepareSlicedFile wrote: Storage refreshes them only on GCS, so on AWS and Azure the worker
+     * that has only the file id is refused, saying which header it needs.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"aws", "azure", "gcp"})
+    void aWorkerElsewhereUploadsWithTheUploadHeaderOfPrepare(String provider) throws Exception {
+        try (KeboolaEmulator emulator = KeboolaEmulator.builder().provider(provider).start();
+             CamelContext coordinator = camelOn(emulator);
+             CamelContext worker = camelOn(emulator)) {
+            ProducerTemplate template = coordinator.createProducerTemplate();
+            template.sendBody("keboola:" + TABLE + "?primaryKey=id", rows(100, 103));
+            org.apache.camel.Message prepared = template.request("keboola:" + TABLE + "?operation=prepareSlicedFile", e -> { })
+                    .getMessage();
+            Long fileId = prepared.getHeader(KeboolaConstants.SLICED_FILE_ID, Long.class);
+            String upload = prepared.getHeader(KeboolaConstants.SLICED_FILE_UPLOAD, String.class);
+            assertThat(upload).contains("\"id\":" + fileId, "\"isSliced\":true");
+
+            String uploadSlice = "keboola:?operation=uploadSlice&columns=id,name";
+            ProducerTemplate elsewhere = worker.createProducerTemplate();
+            Object part = elsewhere.requestBodyAndHeader(uploadSlice, rows(0, 4), KeboolaConstants.SLICED_FILE_UPLOAD, upload);
+            if (provider.equals("gcp")) {
+                // GCS tokens live an hour: a worker refreshes them, the file id is enough
+                elsewhere.requestBodyAndHeader(uploadSlice, rows(50, 51), KeboolaConstants.SLICED_FILE_ID, fileId);
+            } else {
+                assertThat(failure(() -> elsewhere.requestBodyAndHeader(uploadSlice, rows(50, 51), KeboolaConstants.SLICED_FILE_ID, fileId)))
+                        .hasMessageContaining("did not refresh them (it does so only for files on GCS): set the"
+                                              + " CamelKeboolaSlicedFileUpload header")
+                        .hasMessageContaining("code=storage.files.refreshNotSupported");
+            }
+            assertThat(failure(() -> elsewhere.requestBodyAndHeader(uploadSlice, rows(50, 51), KeboolaConstants.SLICED_FILE_UPLOAD,
+                    "not json"))).hasMessageContaining("is not the JSON prepareSlicedFile wrote").hasMessageNotContaining("not json");
+            assertThat(failure(() -> elsewhere.requestBodyAndHeaders(uploadSlice, rows(50, 51), Map.of(
+                    KeboolaConstants.SLICED_FILE_UPLOAD, upload, KeboolaConstants.SLICED_FILE_ID, fileId + 1))))
+                    .hasMessageContaining("header is for file " + fileId + ", not for sliced file " + (fileId + 1));
+
+            // the coordinator imports after its split: its component kept the upload parameters for the manifest
+            template.requestBody("keboola:" + TABLE + "?operation=importSlicedFile&columns=id,name", List.of(part));
+            assertThat(tableRows(template)).containsExactlyInAnyOrderElementsOf(rows(0, 4));
+        }
+    }
+
     @Test
     void workersRideOutCutDownloadsAndFailedRequestsAsTheOtherTransfersDo() throws Exception {
         try (KeboolaEmulator emulator = KeboolaEmulator.builder().provider("aws").sliceRows(4).start();
@@ -106,7 +149,6 @@ class SlicedTransferTest {
 
             Long fileId = template.request("keboola:" + TABLE + "?operation=prepareSlicedFile", e -> { })
                     .getMessage().getHeader(KeboolaConstants.SLICED_FILE_ID, Long.class);
-            faults.add(emulator.faults().inject(FaultTarget.API, "PUT", "/files/[0-9]+/refresh$", Fault.status(503), 1));
             faults.add(emulator.faults().inject(FaultTarget.FILE_STORAGE, "PUT", ".", Fault.status(500), 1));
             Object part = template.requestBodyAndHeader("keboola:?operation=uploadSlice&columns=id,name", rows(20, 25),
                     KeboolaConstants.SLICED_FILE_ID, fileId);
@@ -133,7 +175,7 @@ class SlicedTransferTest {
             assertThat(failure(() -> template.requestBody("keboola:?operation=readSlice", "{\"fileId\":1}")))
                     .hasMessageContaining("Not a slice of an exported table");
             assertThat(failure(() -> template.requestBody("keboola:?operation=uploadSlice&columns=id,name", rows(0, 1))))
-                    .hasMessageContaining("needs the CamelKeboolaSlicedFileId header");
+                    .hasMessageContaining("needs the CamelKeboolaSlicedFileUpload (or CamelKeboolaSlicedFileId) header");
 
             Long fileId = template.request("keboola:" + TABLE + "?operation=prepareSlicedFile", e -> { })
                     .getMessage().getHeader(KeboolaConstants.SLICED_FILE_ID, Long.class);

@@ -67,8 +67,19 @@ final class FileEndpoints {
         return ApiResponse.ok(node);
     }
 
+    /**
+     * New upload credentials, for files on GCS only: "Endpoint is used to generate new credentials only for files
+     * stored in GCS", whose tokens live an hour (APIB "Refresh File Credentials"; PHP uses it only in
+     * {@code GCSUploader}). What AWS and Azure stacks answer is not documented: this emulator refuses with 400 and
+     * an error code of its own, {@code storage.files.refreshNotSupported}.
+     */
     private ApiResponse refresh(ApiRequest request) {
         FileRecord f = FileViews.file(stack, request, request.pathParam(0));
+        if (!"gcp".equals(stack.storage.provider())) {
+            throw ApiException.validation("storage.files.refreshNotSupported",
+                    "Credentials can be refreshed only for files stored in GCS; file " + f.id + " is stored in "
+                    + stack.storage.provider() + ".");
+        }
         ObjectNode node = FileViews.common(stack, f);
         stack.storage.describeUpload(f.stored(), node);
         return ApiResponse.ok(node);

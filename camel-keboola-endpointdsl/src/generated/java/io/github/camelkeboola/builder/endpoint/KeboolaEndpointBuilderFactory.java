@@ -3034,6 +3034,24 @@ public interface KeboolaEndpointBuilderFactory {
         }
 
         /**
+         * In and out: the upload parameters of the sliced file (the files/prepare answer as JSON
+         * text, with credentials for that file only, valid about 12 h). prepareSlicedFile writes
+         * it; uploadSlice and importSlicedFile in another JVM need it on AWS and Azure stacks,
+         * where Storage does not refresh upload credentials (on GCS they refresh them with PUT
+         * files/{id}/refresh). A secret: carry it over an authenticated, encrypted broker and never
+         * log it.
+         *
+         * The header is a: {@code String} type.
+         *
+         * Group: producer
+         *
+         * @return the name of the header {@code CamelKeboolaSlicedFileUpload}
+         */
+        public String keboolaSlicedFileUpload() {
+            return "CamelKeboolaSlicedFileUpload";
+        }
+
+        /**
          * Out: the table the step worked on (producer) or whose changes are delivered (consumer).
          *
          * The header is a: {@code String} type.
