@@ -137,6 +137,13 @@ public final class KeboolaConstants {
      */
     public static final String IMPORT_READ_BODY = "CamelKeboolaImportReadBody";
 
+    /**
+     * Exchange property (not a header): the deletion job a {@code deleteTable} of this exchange was accepted as, while
+     * it is waited for. A redelivery to the same table waits for that job instead of deleting again (the second
+     * DELETE would find the table gone and answer 404). Removed when the job has ended.
+     */
+    public static final String DELETE_JOB = "CamelKeboolaDeleteJob";
+
     private KeboolaConstants() {
     }
 }

@@ -26,8 +26,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A gateway 5xx after the Storage API accepted a job-creating request, and a Camel redelivery after an import was
- * accepted: through routes against the emulator, the table holds the data exactly once and one job did the work.
+ * A gateway 5xx after the Storage API accepted a job-creating request, and a Camel redelivery after an import (or a
+ * delete) was accepted: through routes against the emulator, the table holds the data exactly once (or is gone) and
+ * one job did the work.
  */
 class ImportIdempotencyTest extends CamelTestSupport {
 
@@ -203,5 +204,22 @@ class ImportIdempotencyTest extends CamelTestSupport {
             assertThat(e.getJobId()).isPositive();
             assertThat(e.getMessage()).contains("job " + e.getJobId()).contains("may still complete");
         });
+    }
+
+    @Test
+    void redeliveryOfADeleteAfterItsJobWasAcceptedWaitsForThatJob(TestInfo info) {
+        String tableId = tableOf(info);
+        imported(tableId, "", "id,name\n1,a\n");
+        FaultInjector.Rule polls = KEBOOLA.emulator().faults().inject(FaultTarget.API, "GET", "/jobs/[0-9]+$",
+                Fault.status(500), 3);
+
+        Exchange exchange = send("direct:redelivered", tableId, "operation=deleteTable", null);
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(polls.hits()).isEqualTo(3);
+        assertThat(exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class)).isEqualTo(1);
+        assertThat(exchange.getMessage().getBody(Map.class)).containsEntry("status", "success");
+        assertThat(tables.jobs(tableId, "tableDrop")).isEqualTo(1);
+        assertThat(exchange.getProperty(KeboolaConstants.DELETE_JOB)).isNull();
     }
 }
