@@ -104,36 +104,33 @@ public final class BenchmarkMain {
                         continue; // the limit import always runs: the exports read its table
                     }
                     log.printf(Locale.ROOT, "running %s (%s, -Xmx%s, load %s)%n", scenario, human(size), options.xmx(), Machine.load());
-                    results.set(scenario, runChild(scenario, size, options, emulator, logs.resolve(scenario + ".log")));
+                    results.set(scenario, runChild(scenario, size, options, emulator, logs.resolve(scenario + ".log"), Map.of()));
                 }
             }
             ((ObjectNode) all.get("machine")).put("loadAfter" + human(size).replace(" ", ""), Machine.load());
         }
-        // The children's output is kept only when one of them failed (the exception names the file).
+        deleteLogs(logs);
+        return all;
+    }
+
+    /** The children's output is kept only when one of them failed (the exception names the file). */
+    static void deleteLogs(Path logs) throws IOException {
         try (var files = Files.list(logs)) {
             for (Path file : files.toList()) {
                 Files.delete(file);
             }
         }
         Files.delete(logs);
-        return all;
     }
 
-    private static JsonNode runChild(String scenario, long size, Options options, KeboolaEmulator emulator, Path logFile) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + options.xmx()));
-        options.jvmArgs().forEach(arg -> command.add(arg.replace("{scenario}", scenario)));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchmarkWorker.class.getName(), scenario,
-                String.valueOf(size), emulator.baseUrl()));
+    /** {@code scenario} in a child JVM ({@link BenchmarkWorker}), {@code env} added to its environment; its RESULT. */
+    static JsonNode runChild(String scenario, long size, Options options, KeboolaEmulator emulator, Path logFile,
+                             Map<String, String> env) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of(scenario, String.valueOf(size), emulator.baseUrl()));
         if (options.verify()) {
-            command.add("verify");
+            arguments.add("verify");
         }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put(BenchmarkWorker.TOKEN_ENV, emulator.token());
-        // S3-compatible stores other than AWS take checksums only when S3 requires them (AWS SDK 2.30+ sends them always).
-        builder.environment().put("AWS_REQUEST_CHECKSUM_CALCULATION", "when_required");
-        builder.environment().put("AWS_RESPONSE_CHECKSUM_VALIDATION", "when_required");
-        Process process = builder.start();
+        Process process = child(BenchmarkWorker.class, arguments, scenario, options, emulator, env).start();
         JsonNode result = null;
         List<String> output = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -152,6 +149,23 @@ public final class BenchmarkMain {
                     + String.join("\n", output.subList(Math.max(0, output.size() - 40), output.size())));
         }
         return result;
+    }
+
+    /** A JVM capped at the run's {@code -Xmx} running {@code main} with this classpath, the token in its environment. */
+    static ProcessBuilder child(Class<?> main, List<String> arguments, String scenario, Options options, KeboolaEmulator emulator,
+                                Map<String, String> env) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + options.xmx()));
+        options.jvmArgs().forEach(arg -> command.add(arg.replace("{scenario}", scenario)));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put(BenchmarkWorker.TOKEN_ENV, emulator.token());
+        // S3-compatible stores other than AWS take checksums only when S3 requires them (AWS SDK 2.30+ sends them always).
+        builder.environment().put("AWS_REQUEST_CHECKSUM_CALCULATION", "when_required");
+        builder.environment().put("AWS_RESPONSE_CHECKSUM_VALIDATION", "when_required");
+        builder.environment().putAll(env);
+        return builder;
     }
 
     static long parseSize(String size) {

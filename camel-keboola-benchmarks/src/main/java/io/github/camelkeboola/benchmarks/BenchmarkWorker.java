@@ -36,6 +36,12 @@ public final class BenchmarkWorker {
         SCENARIOS.put("hand-rolled-export", () -> new HandRolled(true));
     }
 
+    /** The coordinators of the distributed runs ({@link WorkersBenchmark}); their workers run in JVMs of their own. */
+    static final Map<String, Supplier<Scenario>> DISTRIBUTED = Map.of(
+            "workers-export", () -> new DistributedExport(System.getenv(WorkersBenchmark.BROKER_ENV)),
+            "workers-import", () -> new DistributedImport(System.getenv(WorkersBenchmark.BROKER_ENV),
+                    Integer.parseInt(System.getenv(WorkersBenchmark.PARTS_ENV))));
+
     static final String TOKEN_ENV = "KEBOOLA_BENCH_TOKEN";
     private static final DateTimeFormatter KEBOOLA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS][XXX][XX]");
 
@@ -44,19 +50,22 @@ public final class BenchmarkWorker {
 
     public static void main(String[] args) throws Exception {
         String name = args[0];
-        Scenario scenario = SCENARIOS.get(name).get();
+        Scenario scenario = SCENARIOS.getOrDefault(name, DISTRIBUTED.get(name)).get();
         long bytes = Long.parseLong(args[1]);
         Scenario.Stack stack = new Scenario.Stack(args[2], System.getenv(TOKEN_ENV));
         boolean verify = args.length > 3 && "verify".equals(args[3]);
         Sink sink = new Sink(verify);
-        scenario.prepare(bytes, sink);
+        scenario.prepare(stack, bytes, sink);
         Scenario.Moved moved;
         long nanos;
         long heapPeak;
+        double cpu;
         try (PeakMemory memory = new PeakMemory()) {
+            double cpuBefore = Machine.cpuSeconds();
             long start = System.nanoTime();
             moved = scenario.run(stack, bytes, sink);
             nanos = System.nanoTime() - start;
+            cpu = Machine.cpuSeconds() - cpuBefore;
             memory.close();
             heapPeak = memory.heapPeakBytes();
         }
@@ -65,10 +74,12 @@ public final class BenchmarkWorker {
                 .put("csvBytes", moved.csvBytes())
                 .put("digest", moved.digest())
                 .put("seconds", nanos / 1e9)
+                .put("cpuSeconds", cpu)
                 .put("heapPeakBytes", heapPeak)
                 .put("rssPeakBytes", PeakMemory.residentPeakBytes())
                 .put("maxHeapBytes", Runtime.getRuntime().maxMemory())
                 .put("jobSeconds", jobSeconds(stack, moved.jobId()));
+        scenario.describe(result);
         if (verify && name.endsWith("-import")) {
             Sink stored = stored(stack, Scenario.BUCKET + "." + Scenario.importTable(name));
             result.put("storedBytes", stored.bytes()).put("storedDigest", stored.digest());

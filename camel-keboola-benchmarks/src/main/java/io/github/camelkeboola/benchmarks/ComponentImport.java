@@ -31,7 +31,7 @@ final class ComponentImport implements Scenario {
     }
 
     @Override
-    public void prepare(long bytes, Sink sink) throws Exception {
+    public void prepare(Stack stack, long bytes, Sink sink) throws Exception {
         if (body == Body.FILE) {
             file = Files.createTempFile("bench-import-", ".csv");
             try (OutputStream out = Files.newOutputStream(file)) {

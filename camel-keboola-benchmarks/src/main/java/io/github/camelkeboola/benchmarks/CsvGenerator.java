@@ -25,19 +25,38 @@ final class CsvGenerator extends InputStream {
         "invoice", "customer", "comma, inside", "quote \"inside\"", "příliš žluťoučký kůň", "配送済み", "Grüße"};
     private static final String[] STATUS = {"A", "B", "OPEN", "CLOSED", "ON_HOLD"};
 
+    /** Ids of part {@code n} of a load start at {@code n * PART_IDS + 1}, so no two parts share a row. */
+    private static final long PART_IDS = 1_000_000_000_000L;
+
     private final long targetBytes;
     private final Sink sink;
-    private final SplittableRandom random = new SplittableRandom(42);
+    private final SplittableRandom random;
     private final StringBuilder line = new StringBuilder(512);
     private byte[] pending;
     private int pendingPos;
     private long produced;
-    private long nextId = 1;
+    private long nextId;
 
+    /** The table: its header row, then rows. */
     CsvGenerator(long targetBytes, Sink sink) {
+        this(targetBytes, sink, 42, 1);
+        this.pending = encode(COLUMNS.toArray(String[]::new));
+    }
+
+    private CsvGenerator(long targetBytes, Sink sink, long seed, long firstId) {
         this.targetBytes = targetBytes;
         this.sink = sink;
-        this.pending = encode(COLUMNS.toArray(String[]::new));
+        this.random = new SplittableRandom(seed);
+        this.nextId = firstId;
+        this.pending = new byte[0];
+    }
+
+    /**
+     * Part {@code part} of a load spread over workers: rows only, no header row (a slice of a sliced file has none),
+     * with rows and ids of its own.
+     */
+    static CsvGenerator part(int part, long targetBytes, Sink sink) {
+        return new CsvGenerator(targetBytes, sink, 1000L + part, part * PART_IDS + 1);
     }
 
     @Override

@@ -20,7 +20,7 @@ final class HandRolled implements Scenario {
     }
 
     @Override
-    public void prepare(long bytes, Sink sink) throws Exception {
+    public void prepare(Stack stack, long bytes, Sink sink) throws Exception {
         if (!export) {
             file = Files.createTempFile("bench-hand-rolled-", ".csv");
             try (OutputStream out = Files.newOutputStream(file)) {

@@ -20,16 +20,15 @@ final class Report {
 
     static final String BEGIN = "<!-- results:begin (written by run.sh) -->";
     static final String END = "<!-- results:end -->";
+    static final String WORKERS_BEGIN = "<!-- workers:begin (written by run.sh workers) -->";
+    static final String WORKERS_END = "<!-- workers:end -->";
 
     private Report() {
     }
 
     static String text(JsonNode all) {
-        StringBuilder text = new StringBuilder();
+        StringBuilder text = new StringBuilder(machine(all.path("machine")));
         JsonNode machine = all.path("machine");
-        text.append(String.format(Locale.ROOT, "%s, %d cores (%s), %s, -Xmx%s; load average before: %s%n",
-                machine.path("date").asText(), machine.path("cores").asInt(), machine.path("cpu").asText(),
-                machine.path("java").asText(), machine.path("xmx").asText(), machine.path("loadBefore").asText()));
         for (Iterator<Map.Entry<String, JsonNode>> it = all.path("sizes").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> size = it.next();
             String label = BenchmarkMain.human(Long.parseLong(size.getKey()));
@@ -63,6 +62,56 @@ final class Report {
         }
         text.append(heapGrowth(all));
         text.append(small(all.path("small")));
+        return text.toString();
+    }
+
+    private static String machine(JsonNode machine) {
+        return String.format(Locale.ROOT, "%s, %d cores (%s), %s, -Xmx%s; load average before: %s%n",
+                machine.path("date").asText(), machine.path("cores").asInt(), machine.path("cpu").asText(),
+                machine.path("java").asText(), machine.path("xmx").asText(), machine.path("loadBefore").asText());
+    }
+
+    /**
+     * The distributed runs ({@link WorkersBenchmark}): per size the one-JVM references and each worker count's time,
+     * throughput, the cores busy on average (CPU time of every process of the run, the emulator's included, over the
+     * run's time), the coordinator's and the largest worker's peak heap, the messages each worker handled, and the
+     * throughput as a ratio to one worker (whole and client-side).
+     */
+    static String workers(JsonNode all) {
+        StringBuilder text = new StringBuilder(machine(all.path("machine")));
+        for (Iterator<Map.Entry<String, JsonNode>> it = all.path("sizes").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> size = it.next();
+            JsonNode runs = size.getValue();
+            String label = BenchmarkMain.human(Long.parseLong(size.getKey()));
+            text.append(String.format(Locale.ROOT, "%n== %s: export of %d slices, import of %d parts (load average after: %s)%n", label,
+                    runs.path("workers-export-1").path("slices").asInt(), runs.path("workers-import-1").path("parts").asInt(),
+                    all.path("machine").path("loadAfter" + label.replace(" ", "")).asText("?")));
+            text.append(String.format(Locale.ROOT, "%-24s %7s %8s %7s %9s %11s %7s %6s %8s %10s %8s %9s  %s%n", "run", "workers", "total s",
+                    "MB/s", "client s", "client MB/s", "job s", "cores", "heap MB", "worker MB", "x1 whole", "x1 client", "messages per worker"));
+            runs.fields().forEachRemaining(e -> {
+                JsonNode r = e.getValue();
+                if (e.getKey().startsWith("limit-")) {
+                    return; // the table the exports read
+                }
+                JsonNode one = e.getKey().startsWith("workers-") ? runs.path(e.getKey().replaceAll("-\\d+$", "-1")) : null;
+                List<String> handled = new ArrayList<>();
+                long workerHeap = 0;
+                double cpu = r.path("cpuSeconds").asDouble() + r.path("stackCpuSeconds").asDouble();
+                for (JsonNode worker : r.path("perWorker")) {
+                    handled.add(worker.path("handled").asText());
+                    workerHeap = Math.max(workerHeap, worker.path("heapPeakBytes").asLong());
+                    cpu += worker.path("cpuSeconds").asDouble();
+                }
+                text.append(String.format(Locale.ROOT, "%-24s %7s %8.2f %7.1f %9.2f %11.1f %7.2f %6.2f %8.1f %10s %8s %9s  %s%n", e.getKey(),
+                        r.has("workers") ? r.path("workers").asText() : "(1 JVM)", r.path("seconds").asDouble(), throughput(r),
+                        clientSeconds(r), clientThroughput(r), r.path("jobSeconds").asDouble(), cpu / r.path("seconds").asDouble(),
+                        mb(r.path("heapPeakBytes").asLong()),
+                        one == null ? "-" : String.format(Locale.ROOT, "%.1f", mb(workerHeap)),
+                        one == null || one.isMissingNode() ? "-" : String.format(Locale.ROOT, "%.2f", throughput(r) / throughput(one)),
+                        one == null || one.isMissingNode() ? "-" : String.format(Locale.ROOT, "%.2f", clientThroughput(r) / clientThroughput(one)),
+                        String.join(" ", handled)));
+            });
+        }
         return text.toString();
     }
 
@@ -114,14 +163,18 @@ final class Report {
 
     /** Replaces the part of the README between the markers with the table and the chart. */
     static void intoReadme(Path readme, String table) throws IOException {
+        intoReadme(readme, BEGIN, END, "\n![time and heap against size](results/chart.png)\n\n```\n" + table + "```\n");
+    }
+
+    /** Replaces the part of the README between {@code begin} and {@code end} with {@code content}. */
+    static void intoReadme(Path readme, String begin, String end, String content) throws IOException {
         String text = Files.readString(readme);
-        int begin = text.indexOf(BEGIN);
-        int end = text.indexOf(END);
-        if (begin < 0 || end < begin) {
-            throw new IOException(readme + " has no " + BEGIN + " ... " + END + " section for the results");
+        int from = text.indexOf(begin);
+        int to = text.indexOf(end);
+        if (from < 0 || to < from) {
+            throw new IOException(readme + " has no " + begin + " ... " + end + " section for the results");
         }
-        Files.writeString(readme, text.substring(0, begin + BEGIN.length()) + "\n![time and heap against size](results/chart.png)\n\n```\n"
-                + table + "```\n" + text.substring(end));
+        Files.writeString(readme, text.substring(0, from + begin.length()) + content + text.substring(to));
     }
 
     static double throughput(JsonNode r) {

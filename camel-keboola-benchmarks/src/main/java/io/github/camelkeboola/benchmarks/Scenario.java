@@ -1,5 +1,7 @@
 package io.github.camelkeboola.benchmarks;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /** One measured run, in a JVM of its own: moves {@code bytes} of CSV into or out of the emulated stack. */
 interface Scenario {
 
@@ -19,10 +21,14 @@ interface Scenario {
     }
 
     /** Untimed set-up before {@link #run} (e.g. the CSV file an import reads); the sink sees what it makes. */
-    default void prepare(long bytes, Sink sink) throws Exception {
+    default void prepare(Stack stack, long bytes, Sink sink) throws Exception {
     }
 
     Moved run(Stack stack, long bytes, Sink sink) throws Exception;
+
+    /** Adds what else the report shows of this run (how many slices, parts) to its result. */
+    default void describe(ObjectNode result) {
+    }
 
     /** The table an import contender creates. */
     static String importTable(String scenario) {

@@ -54,8 +54,13 @@ final class Sink extends OutputStream {
 
     /** Adds what another sink saw (a slice read on another thread): sums do not care about order. */
     void absorb(Sink other) {
-        bytes += other.bytes;
-        digest += other.digest;
+        add(other.bytes, other.digest);
+    }
+
+    /** Adds what was counted elsewhere (a slice read, a part uploaded, by a worker in another JVM). */
+    synchronized void add(long moreBytes, long moreDigest) {
+        bytes += moreBytes;
+        digest += moreDigest;
     }
 
     boolean verifying() {

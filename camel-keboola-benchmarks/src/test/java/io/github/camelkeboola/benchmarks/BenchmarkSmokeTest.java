@@ -67,6 +67,48 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void workersTogetherMoveExactlyTheTableAndTheLoad() throws Exception {
+        int parts = 4;
+        JsonNode all = WorkersBenchmark.run(new WorkersBenchmark.Options(
+                        new BenchmarkMain.Options(List.of(SIZE), "256m", List.of(), true, 4000, List.of()), List.of(1, 2), parts),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        JsonNode results = all.path("sizes").path(Long.toString(SIZE));
+
+        JsonNode table = results.get("limit-import");
+        for (String export : List.of("component-export-stream", "workers-export-1", "workers-export-2")) {
+            JsonNode r = results.get(export);
+            assertEquals(table.path("csvBytes").asLong(), r.path("csvBytes").asLong(), export + " " + r);
+            assertEquals(table.path("digest").asLong(), r.path("digest").asLong(), export + " " + r);
+        }
+        for (int workers : List.of(1, 2)) {
+            JsonNode export = results.get("workers-export-" + workers);
+            JsonNode load = results.get("workers-import-" + workers);
+            assertTrue(export.path("slices").asInt() > 2, export.toString());
+            assertEquals(export.path("slices").asInt(), handled(export, workers), export.toString());
+            assertEquals(parts, handled(load, workers), load.toString());
+            // the parts together: at least the size asked for, and the table holds exactly them
+            assertTrue(load.path("csvBytes").asLong() >= SIZE, load.toString());
+            assertEquals(load.path("csvBytes").asLong(), load.path("storedBytes").asLong(), load.toString());
+            assertEquals(load.path("digest").asLong(), load.path("storedDigest").asLong(), load.toString());
+            assertTrue(load.path("jobSeconds").asDouble() >= 0, load.toString());
+        }
+
+        String report = Report.workers(all);
+        assertTrue(report.contains("workers-export-2") && report.contains("workers-import-2") && report.contains("x1 whole"), report);
+    }
+
+    /** Messages the run's workers handled together; every worker reported its result. */
+    private static int handled(JsonNode run, int workers) {
+        assertEquals(workers, run.path("perWorker").size(), run.toString());
+        int handled = 0;
+        for (JsonNode worker : run.path("perWorker")) {
+            handled += worker.path("handled").asInt();
+            assertTrue(worker.path("maxHeapBytes").asLong() <= 256L * 1024 * 1024, worker.toString());
+        }
+        return handled;
+    }
+
+    @Test
     void smallOperationsCountTheirStorageApiCalls() throws Exception {
         JsonNode small = SmallOperations.run();
 
