@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -35,15 +36,19 @@ public final class ExportedTable {
     private final boolean cacheHit;
     private final JsonNode file;
     private final FileTransfer transfer;
+    /** The file's detail fetched again, for new credentials when the file storage refuses those of {@link #file}. */
+    private final Supplier<JsonNode> freshFile;
     /** The one slice read, by its manifest entry; null to read the whole file. */
     private final String sliceUrl;
 
-    ExportedTable(String tableId, long jobId, long fileId, List<String> columns, boolean cacheHit, JsonNode file, FileTransfer transfer) {
-        this(tableId, jobId, fileId, columns, cacheHit, file, transfer, null);
+    ExportedTable(String tableId, long jobId, long fileId, List<String> columns, boolean cacheHit, JsonNode file, FileTransfer transfer,
+                  Supplier<JsonNode> freshFile) {
+        this(tableId, jobId, fileId, columns, cacheHit, file, transfer, freshFile, null);
     }
 
     ExportedTable(String tableId, long jobId, long fileId, List<String> columns, boolean cacheHit, JsonNode file, FileTransfer transfer,
-                  String sliceUrl) {
+                  Supplier<JsonNode> freshFile, String sliceUrl) {
+        this.freshFile = freshFile;
         this.sliceUrl = sliceUrl;
         this.tableId = tableId;
         this.jobId = jobId;
@@ -99,7 +104,7 @@ public final class ExportedTable {
     }
 
     private InputStream openContent() {
-        return sliceUrl == null ? transfer.openContent(file) : transfer.openSlice(file, sliceUrl);
+        return sliceUrl == null ? transfer.openContent(file, freshFile) : transfer.openSlice(file, sliceUrl, freshFile);
     }
 
     /**

@@ -50,7 +50,7 @@ public final class TableExport {
             columns = tableColumns != null && !tableColumns.isEmpty() ? tableColumns : tableColumns(tableId);
         }
         return new ExportedTable(tableId, jobId == null ? 0 : jobId, fileId, columns,
-                JsonValues.isTrue(job.path("results").path("cacheHit")), file, transfer);
+                JsonValues.isTrue(job.path("results").path("cacheHit")), file, transfer, () -> api.getFile(fileId));
     }
 
     /**
@@ -65,7 +65,8 @@ public final class TableExport {
                     ? " is sliced, but the slice names no manifest entry" : " is not sliced, but the slice names " + slice.url()),
                     slice.tableId(), null);
         }
-        return new ExportedTable(slice.tableId(), 0, slice.fileId(), slice.columns(), false, file, transfer, slice.url());
+        return new ExportedTable(slice.tableId(), 0, slice.fileId(), slice.columns(), false, file, transfer,
+                () -> api.getFile(slice.fileId()), slice.url());
     }
 
     /** The {@code export-async} parameters: always gzip slices (less to move), time bounds in epoch seconds. */

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -138,13 +139,22 @@ public final class FileTransfer implements Closeable {
      * downloaded ahead in parallel and gunzipped when gzip. A plain file is returned as stored (gunzipped if gzip).
      */
     public InputStream openContent(JsonNode fileDetail) {
+        return openContent(fileDetail, null);
+    }
+
+    /**
+     * {@link #openContent(JsonNode)}, and when the file storage refuses the detail's credentials (they expired: GCS
+     * tokens live an hour), {@code freshDetail} gives the file's detail again, with new ones, and the download goes on.
+     */
+    public InputStream openContent(JsonNode fileDetail, Supplier<JsonNode> freshDetail) {
         ObjectStores.Location location = ObjectStores.forDownload(fileDetail, http);
+        DownloadStore store = new DownloadStore(location.store(), freshDetail, http);
         try {
             if (!JsonValues.isTrue(fileDetail.path("isSliced"))) {
-                return Gzip.decompressIfGzip(new ResumingInputStream(location.store(), location.key(), http));
+                return Gzip.decompressIfGzip(new ResumingInputStream(store, location.key(), http));
             }
             List<String> keys = sliceKeys(fileDetail, location);
-            return new SlicedContent(location.store(), keys, http, executor, settings.downloadParallelism());
+            return new SlicedContent(store, keys, http, executor, settings.downloadParallelism());
         } catch (IOException e) {
             throw new KeboolaException("Reading file " + fileDetail.path("id").asText("?") + " from "
                     + location.store().name() + " failed: " + e.getMessage(), null, e);
@@ -174,13 +184,14 @@ public final class FileTransfer implements Closeable {
 
     /**
      * Opens one slice of a sliced file by its manifest entry URL, with the credentials of {@code fileDetail} (fetched
-     * with {@code federationToken=1}); a cut download resumes where it broke off, and a gzip slice is gunzipped.
+     * with {@code federationToken=1}, renewed from {@code freshDetail} when refused); a cut download resumes where it
+     * broke off, and a gzip slice is gunzipped.
      */
-    public InputStream openSlice(JsonNode fileDetail, String entryUrl) {
+    public InputStream openSlice(JsonNode fileDetail, String entryUrl, Supplier<JsonNode> freshDetail) {
         ObjectStores.Location location = ObjectStores.forDownload(fileDetail, http);
         String key = checkedKey(location, entryUrl, fileDetail.path("id").asText("?"));
         try {
-            return Gzip.decompressIfGzip(new ResumingInputStream(location.store(), key, http));
+            return Gzip.decompressIfGzip(new ResumingInputStream(new DownloadStore(location.store(), freshDetail, http), key, http));
         } catch (IOException e) {
             throw new KeboolaException("Reading slice " + Urls.withoutQuery(entryUrl) + " of file " + fileDetail.path("id").asText("?")
                     + " from " + location.store().name() + " failed: " + e.getMessage(), null, e);
@@ -219,7 +230,7 @@ public final class FileTransfer implements Closeable {
                     () -> new BasicClassicHttpRequest("GET", URI.create(presigned)),
                     FileTransfer::readLimited);
         }
-        try (InputStream in = new ResumingInputStream(location.store(), location.key() + "manifest", http)) {
+        try (InputStream in = new ResumingInputStream(new DownloadStore(location.store(), null, http), location.key() + "manifest", http)) {
             return in.readNBytes(MAX_MANIFEST_BYTES);
         }
     }

@@ -13,13 +13,14 @@ import java.util.regex.Pattern;
 
 /**
  * Reads one stored object and survives a download cut halfway: after a connection reset, or a body shorter than its
- * {@code Content-Length}, it asks again with {@code Range: bytes=<received>-}, so no byte is lost or read twice.
+ * {@code Content-Length}, it asks again with {@code Range: bytes=<received>-}, so no byte is lost or read twice. When
+ * the store refuses expired credentials, it asks again with renewed ones ({@link DownloadStore}), from the same byte.
  */
 final class ResumingInputStream extends InputStream {
 
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
 
-    private final ObjectStore store;
+    private final DownloadStore stores;
     private final String key;
     private final StorageHttp http;
     private ClassicHttpResponse response;
@@ -30,8 +31,8 @@ final class ResumingInputStream extends InputStream {
     private int failures;
     private boolean closed;
 
-    ResumingInputStream(ObjectStore store, String key, StorageHttp http) {
-        this.store = store;
+    ResumingInputStream(DownloadStore stores, String key, StorageHttp http) {
+        this.stores = stores;
         this.key = key;
         this.http = http;
     }
@@ -73,14 +74,24 @@ final class ResumingInputStream extends InputStream {
             } catch (IOException e) {
                 // A cut connection: drop it and resume from the first byte not received.
                 discardResponse();
-                http.retryOrFail(store.name() + " download of " + key + " (at byte " + position + ")", failures++, e);
+                http.retryOrFail(stores.current().name() + " download of " + key + " (at byte " + position + ")", failures++, e);
             }
         }
     }
 
     /** Requests the rest of the object; false when nothing is left (416 at the end). */
     private boolean open() throws IOException {
-        response = store.open(key, position);
+        ObjectStore store = stores.current();
+        try {
+            response = store.open(key, position);
+        } catch (KeboolaException refused) {
+            ObjectStore renewed = stores.after(store, refused, store.name() + " download of " + key);
+            if (renewed == null) {
+                throw refused;
+            }
+            store = renewed;
+            response = store.open(key, position); // refused again: that stands
+        }
         int status = response.getCode();
         if (status == 416) {
             discardResponse();

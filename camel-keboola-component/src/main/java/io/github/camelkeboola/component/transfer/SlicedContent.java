@@ -27,7 +27,7 @@ final class SlicedContent extends InputStream {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlicedContent.class);
 
-    private final ObjectStore store;
+    private final DownloadStore store;
     private final List<String> keys;
     private final StorageHttp http;
     private final ExecutorService executor;
@@ -38,7 +38,7 @@ final class SlicedContent extends InputStream {
     private InputStream current;
     private volatile boolean closed;
 
-    SlicedContent(ObjectStore store, List<String> keys, StorageHttp http, ExecutorService executor, int parallelism)
+    SlicedContent(DownloadStore store, List<String> keys, StorageHttp http, ExecutorService executor, int parallelism)
             throws IOException {
         this.store = store;
         this.keys = keys;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -126,6 +127,41 @@ class SlicedTransferTest {
             // the coordinator imports after its split: its component kept the upload parameters for the manifest
             template.requestBody("keboola:" + TABLE + "?operation=importSlicedFile&columns=id,name", List.of(part));
             assertThat(tableRows(template)).containsExactlyInAnyOrderElementsOf(rows(0, 4));
+        }
+    }
+
+    /**
+     * File credentials expire (GCS tokens after an hour) while an export is read slowly: the store refuses them, the
+     * file's detail is fetched again for new ones, and the download goes on. Refused again, the failure stands.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"aws:403", "azure:403", "gcp:401"})
+    void refusedCredentialsAreRenewedFromTheFileDetailAndTheExportGoesOn(String providerAndStatus) throws Exception {
+        String provider = providerAndStatus.split(":")[0];
+        int status = Integer.parseInt(providerAndStatus.split(":")[1]);
+        try (KeboolaEmulator emulator = KeboolaEmulator.builder().provider(provider).sliceRows(3).start();
+             CamelContext camel = camelOn(emulator)) {
+            ProducerTemplate template = camel.createProducerTemplate();
+            template.sendBody("keboola:" + TABLE + "?primaryKey=id", rows(0, 12));
+            FaultInjector.Rule details = emulator.faults().inject(FaultTarget.API, "GET", "/files/[0-9]+$", Fault.delay(Duration.ZERO), 1000);
+            FaultInjector.Rule refused = emulator.faults().inject(FaultTarget.FILE_STORAGE, "GET", "_part_", Fault.status(status), 1);
+
+            assertThat(tableRows(template)).containsExactlyInAnyOrderElementsOf(rows(0, 12));
+            assertThat(refused.hits()).isEqualTo(1);
+            assertThat(details.hits()).as("the export's file detail, then once more for new credentials").isEqualTo(2);
+
+            // a worker's slice, the same
+            Object slice = template.requestBody("keboola:" + TABLE + "?operation=exportTable&outputType=slices", null, List.class).get(1);
+            emulator.faults().inject(FaultTarget.FILE_STORAGE, "GET", "_part_", Fault.status(status), 1);
+            Iterator<?> sliceRows = template.requestBody("keboola:?operation=readSlice&outputType=rows", slice, Iterator.class);
+            List<Map<String, String>> read = new ArrayList<>();
+            sliceRows.forEachRemaining(row -> read.add(castRow(row)));
+            assertThat(read).hasSize(3);
+
+            // refused with the new credentials too: the failure stands, with the store's status
+            emulator.faults().inject(FaultTarget.FILE_STORAGE, "GET", "_part_", Fault.status(status), 1000);
+            assertThat(failure(() -> tableRows(template))).isInstanceOfSatisfying(KeboolaException.class,
+                    e -> assertThat(e.getHttpResponseCode()).isEqualTo(status));
         }
     }
 
