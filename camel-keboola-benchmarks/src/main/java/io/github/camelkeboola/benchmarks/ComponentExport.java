@@ -1,11 +1,6 @@
 package io.github.camelkeboola.benchmarks;
 
-import io.github.camelkeboola.component.KeboolaConstants;
-import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 
 import java.io.InputStream;
 import java.util.Iterator;
@@ -26,33 +21,21 @@ final class ComponentExport implements Scenario {
 
     @Override
     public Moved run(Stack stack, long bytes, Sink sink) throws Exception {
-        try (CamelContext camel = new DefaultCamelContext()) {
-            camel.setStreamCaching(false);
-            camel.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    // The body is open until the exchange completes: the route reads it on the way.
-                    from("direct:export").to("keboola:" + EXPORTED_TABLE + "?operation=exportTable&outputType="
-                            + (rows ? "rows" : "stream") + "&" + Stacks.endpointOptions(stack))
-                            .process(e -> {
-                                if (rows) {
-                                    drainRows(e.getMessage().getMandatoryBody(Iterator.class), sink);
-                                } else {
-                                    sink.drain(e.getMessage().getMandatoryBody(InputStream.class));
-                                }
-                            });
-                }
-            });
-            camel.start();
-            try (ProducerTemplate template = camel.createProducerTemplate()) {
-                Exchange exchange = template.request("direct:export", e -> { });
-                if (exchange.getException() != null) {
-                    throw exchange.getException();
-                }
-                Long jobId = exchange.getMessage().getHeader(KeboolaConstants.JOB_ID, Long.class);
-                return new Moved(sink.bytes(), sink.digest(), jobId == null ? 0 : jobId);
+        return CamelRun.request(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // The body is open until the exchange completes: the route reads it on the way.
+                from(CamelRun.START).to("keboola:" + EXPORTED_TABLE + "?operation=exportTable&outputType="
+                        + (rows ? "rows" : "stream") + "&" + Stacks.endpointOptions(stack))
+                        .process(e -> {
+                            if (rows) {
+                                drainRows(e.getMessage().getMandatoryBody(Iterator.class), sink);
+                            } else {
+                                sink.drain(e.getMessage().getMandatoryBody(InputStream.class));
+                            }
+                        });
             }
-        }
+        }, null, null, sink);
     }
 
     @SuppressWarnings("unchecked")

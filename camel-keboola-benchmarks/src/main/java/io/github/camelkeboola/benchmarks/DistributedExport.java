@@ -1,13 +1,8 @@
 package io.github.camelkeboola.benchmarks;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.camelkeboola.component.KeboolaConstants;
-import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -31,36 +26,23 @@ final class DistributedExport implements Scenario {
 
     @Override
     public Moved run(Stack stack, long bytes, Sink sink) throws Exception {
-        try (CamelContext camel = new DefaultCamelContext()) {
-            camel.setStreamCaching(false);
-            camel.addComponent("jms", Broker.jms(broker));
-            camel.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:export")
-                            .to("keboola:" + EXPORTED_TABLE + "?operation=exportTable&outputType=slices&" + Stacks.endpointOptions(stack))
-                            .split(body()).parallelProcessing()
-                                .executorService(camel.getExecutorServiceManager().newFixedThreadPool(this, "slices", IN_FLIGHT))
-                                .process(e -> slices.incrementAndGet())
-                                .marshal().json()
-                                .to(ExchangePattern.InOut, "jms:queue:" + DistributedWorker.SLICES + "?requestTimeout=3600000")
-                                .process(e -> {
-                                    String[] read = e.getMessage().getMandatoryBody(String.class).split(",");
-                                    sink.add(Long.parseLong(read[0]), Long.parseLong(read[1]));
-                                });
-                }
-            });
-            camel.start();
-            try (ProducerTemplate template = camel.createProducerTemplate()) {
-                Exchange exchange = template.request("direct:export", e -> { });
-                if (exchange.getException() != null) {
-                    throw exchange.getException();
-                }
-                sink.write(CsvGenerator.line(CsvGenerator.COLUMNS)); // the header row, once (slices have none)
-                Long jobId = exchange.getMessage().getHeader(KeboolaConstants.JOB_ID, Long.class);
-                return new Moved(sink.bytes(), sink.digest(), jobId == null ? 0 : jobId);
+        sink.write(CsvGenerator.line(CsvGenerator.COLUMNS)); // the header row, once (slices have none)
+        return CamelRun.request(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(CamelRun.START)
+                        .to("keboola:" + EXPORTED_TABLE + "?operation=exportTable&outputType=slices&" + Stacks.endpointOptions(stack))
+                        .split(body()).parallelProcessing()
+                            .executorService(getContext().getExecutorServiceManager().newFixedThreadPool(this, "slices", IN_FLIGHT))
+                            .process(e -> slices.incrementAndGet())
+                            .marshal().json()
+                            .to(ExchangePattern.InOut, "jms:queue:" + DistributedWorker.SLICES + "?requestTimeout=3600000")
+                            .process(e -> {
+                                String[] read = e.getMessage().getMandatoryBody(String.class).split(",");
+                                sink.add(Long.parseLong(read[0]), Long.parseLong(read[1]));
+                            });
             }
-        }
+        }, broker, null, sink);
     }
 
     @Override

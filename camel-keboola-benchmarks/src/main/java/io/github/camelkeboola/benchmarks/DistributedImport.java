@@ -3,9 +3,7 @@ package io.github.camelkeboola.benchmarks;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelkeboola.component.KeboolaConstants;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -47,41 +45,28 @@ final class DistributedImport implements Scenario {
     @Override
     public Moved run(Stack stack, long bytes, Sink sink) throws Exception {
         String columns = String.join(",", CsvGenerator.COLUMNS);
-        try (CamelContext camel = new DefaultCamelContext()) {
-            camel.setStreamCaching(false);
-            camel.addComponent("jms", Broker.jms(broker));
-            camel.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:load")
-                            .to("keboola:" + BUCKET + "." + TABLE + "?operation=prepareSlicedFile&" + Stacks.endpointOptions(stack))
-                            .split(body(), AggregationStrategies.flexible().accumulateInCollection(ArrayList.class))
-                                .parallelProcessing().stopOnException()
-                                .executorService(camel.getExecutorServiceManager().newFixedThreadPool(this, "parts", DistributedExport.IN_FLIGHT))
-                                .setHeader(DistributedWorker.SLICED_FILE_HEADER, header(KeboolaConstants.SLICED_FILE_UPLOAD))
-                                .setHeader(DistributedWorker.PART_BYTES_HEADER, constant(bytes / parts))
-                                .to(ExchangePattern.InOut, "jms:queue:" + DistributedWorker.PARTS + "?transferException=true&requestTimeout=3600000")
-                                .process(e -> {
-                                    Map<?, ?> slice = e.getMessage().getMandatoryBody(Map.class);
-                                    sink.add(((Number) slice.get("csvBytes")).longValue(), ((Number) slice.get("digest")).longValue());
-                                })
-                            .end()
-                            .to("keboola:" + BUCKET + "." + TABLE + "?operation=importSlicedFile&columns=" + columns + "&"
-                                    + Stacks.endpointOptions(stack));
-                }
-            });
-            camel.start();
-            List<String> partNumbers = IntStream.range(0, parts).mapToObj(Integer::toString).toList();
-            try (ProducerTemplate template = camel.createProducerTemplate()) {
-                Exchange exchange = template.request("direct:load", e -> e.getIn().setBody(partNumbers));
-                if (exchange.getException() != null) {
-                    throw exchange.getException();
-                }
-                sink.write(CsvGenerator.line(CsvGenerator.COLUMNS)); // the header row of the table, as its export shows it
-                Long jobId = exchange.getMessage().getHeader(KeboolaConstants.JOB_ID, Long.class);
-                return new Moved(sink.bytes(), sink.digest(), jobId == null ? 0 : jobId);
+        sink.write(CsvGenerator.line(CsvGenerator.COLUMNS)); // the header row of the table, as its export shows it
+        List<String> partNumbers = IntStream.range(0, parts).mapToObj(Integer::toString).toList();
+        return CamelRun.request(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(CamelRun.START)
+                        .to("keboola:" + BUCKET + "." + TABLE + "?operation=prepareSlicedFile&" + Stacks.endpointOptions(stack))
+                        .split(body(), AggregationStrategies.flexible().accumulateInCollection(ArrayList.class))
+                            .parallelProcessing().stopOnException()
+                            .executorService(getContext().getExecutorServiceManager().newFixedThreadPool(this, "parts", DistributedExport.IN_FLIGHT))
+                            .setHeader(DistributedWorker.SLICED_FILE_HEADER, header(KeboolaConstants.SLICED_FILE_UPLOAD))
+                            .setHeader(DistributedWorker.PART_BYTES_HEADER, constant(bytes / parts))
+                            .to(ExchangePattern.InOut, "jms:queue:" + DistributedWorker.PARTS + "?transferException=true&requestTimeout=3600000")
+                            .process(e -> {
+                                Map<?, ?> slice = e.getMessage().getMandatoryBody(Map.class);
+                                sink.add(((Number) slice.get("csvBytes")).longValue(), ((Number) slice.get("digest")).longValue());
+                            })
+                        .end()
+                        .to("keboola:" + BUCKET + "." + TABLE + "?operation=importSlicedFile&columns=" + columns + "&"
+                                + Stacks.endpointOptions(stack));
             }
-        }
+        }, broker, partNumbers, sink);
     }
 
     @Override
