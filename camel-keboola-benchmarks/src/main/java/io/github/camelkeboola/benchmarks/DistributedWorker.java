@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A worker of the distributed runs, in a JVM of its own (one host of a scaled-out deployment):
- * {@code DistributedWorker export|import <stackUrl> <brokerUrl> [verify]}, token in {@code KEBOOLA_BENCH_TOKEN}. One
- * route with one consumer, the route a user would deploy on each host (guide, "Scaling out"):
+ * {@code DistributedWorker export|import <stackUrl> <brokerUrl> <consumers> [verify]}, token in
+ * {@code KEBOOLA_BENCH_TOKEN}. One route with that many consumers, the route a user would deploy on each host (guide,
+ * "Scaling out"):
  * <ul>
  * <li>export: a slice from {@link #SLICES} is read with {@code readSlice} (CSV stream, with credentials of its own)
  * and drained; the reply says what it held.</li>
@@ -40,14 +41,16 @@ final class DistributedWorker {
         boolean export = "export".equals(args[0]);
         Scenario.Stack stack = new Scenario.Stack(args[1], System.getenv(BenchmarkWorker.TOKEN_ENV));
         String broker = args[2];
-        boolean verify = args.length > 3 && "verify".equals(args[3]);
+        int consumers = Integer.parseInt(args[3]);
+        boolean verify = args.length > 4 && "verify".equals(args[4]);
         AtomicInteger handled = new AtomicInteger();
         long heapPeak;
         double cpu;
         try (PeakMemory memory = new PeakMemory(); CamelContext camel = new DefaultCamelContext()) {
             camel.setStreamCaching(false);
             camel.addComponent("jms", Broker.jms(broker));
-            camel.addRoutes(export ? exportRoute(stack, verify, handled) : importRoute(stack, verify, handled));
+            String from = "jms:queue:" + (export ? SLICES : PARTS) + "?concurrentConsumers=" + consumers;
+            camel.addRoutes(export ? exportRoute(from, stack, verify, handled) : importRoute(from, stack, verify, handled));
             camel.start();
             System.out.println("READY");
             System.out.flush();
@@ -68,11 +71,11 @@ final class DistributedWorker {
                 .put("maxHeapBytes", Runtime.getRuntime().maxMemory()));
     }
 
-    private static RouteBuilder exportRoute(Scenario.Stack stack, boolean verify, AtomicInteger handled) {
+    private static RouteBuilder exportRoute(String from, Scenario.Stack stack, boolean verify, AtomicInteger handled) {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("jms:queue:" + SLICES)
+                from(from)
                         .to("keboola:?operation=readSlice&outputType=stream&" + Stacks.endpointOptions(stack))
                         .process(e -> {
                             Sink sink = new Sink(verify);
@@ -86,11 +89,11 @@ final class DistributedWorker {
         };
     }
 
-    private static RouteBuilder importRoute(Scenario.Stack stack, boolean verify, AtomicInteger handled) {
+    private static RouteBuilder importRoute(String from, Scenario.Stack stack, boolean verify, AtomicInteger handled) {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("jms:queue:" + PARTS + "?transferException=true")
+                from(from + "&transferException=true")
                         .setHeader(KeboolaConstants.SLICED_FILE_UPLOAD, header(SLICED_FILE_HEADER))
                         .process(e -> {
                             int part = Integer.parseInt(e.getIn().getBody(String.class));

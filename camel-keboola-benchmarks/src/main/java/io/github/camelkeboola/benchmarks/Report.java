@@ -93,7 +93,7 @@ final class Report {
                 if (e.getKey().startsWith("limit-")) {
                     return; // the table the exports read
                 }
-                JsonNode one = e.getKey().startsWith("workers-") ? runs.path(e.getKey().replaceAll("-\\d+$", "-1")) : null;
+                JsonNode one = e.getKey().startsWith("workers-") ? runs.path(e.getKey().replaceAll("-[0-9x]+$", "-1")) : null;
                 List<String> handled = new ArrayList<>();
                 long workerHeap = 0;
                 double cpu = r.path("cpuSeconds").asDouble() + r.path("stackCpuSeconds").asDouble();
@@ -103,7 +103,7 @@ final class Report {
                     cpu += worker.path("cpuSeconds").asDouble();
                 }
                 text.append(String.format(Locale.ROOT, "%-24s %7s %8.2f %7.1f %9.2f %11.1f %7.2f %6.2f %8.1f %10s %8s %9s  %s%n", e.getKey(),
-                        r.has("workers") ? r.path("workers").asText() : "(1 JVM)", r.path("seconds").asDouble(), throughput(r),
+                        workersOf(r), r.path("seconds").asDouble(), throughput(r),
                         clientSeconds(r), clientThroughput(r), r.path("jobSeconds").asDouble(), cpu / r.path("seconds").asDouble(),
                         mb(r.path("heapPeakBytes").asLong()),
                         one == null ? "-" : String.format(Locale.ROOT, "%.1f", mb(workerHeap)),
@@ -113,6 +113,15 @@ final class Report {
             });
         }
         return text.toString();
+    }
+
+    /** How many worker JVMs ({@code 2}), with how many consumers each when more than one ({@code 1x4}). */
+    private static String workersOf(JsonNode run) {
+        if (!run.has("workers")) {
+            return "(1 JVM)";
+        }
+        int consumers = run.path("consumers").asInt(1);
+        return run.path("workers").asText() + (consumers > 1 ? "x" + consumers : "");
     }
 
     /** Peak heap at the largest size less at the smallest, per contender. */

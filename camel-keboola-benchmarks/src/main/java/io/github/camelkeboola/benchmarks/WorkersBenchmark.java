@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * every distributed export after it is answered from the same fresh file, as every export after the first is) and
  * {@code component-import-stream}.
  *
- * <pre>WorkersBenchmark [--sizes 100m] [--workers 1,2,4] [--parts 16] [--slice-rows 25000] [--xmx 256m] [--verify]
+ * <pre>WorkersBenchmark [--sizes 100m] [--workers 1,2,4,1x4] [--parts 16] [--slice-rows 25000] [--xmx 256m] [--verify]
  *                  [--report workers.json] [--readme README.md]</pre>
  */
 public final class WorkersBenchmark {
@@ -43,13 +43,16 @@ public final class WorkersBenchmark {
     private WorkersBenchmark() {
     }
 
-    /** How a run is made: the child JVMs' options, the worker counts, the parts of each import. */
-    record Options(BenchmarkMain.Options child, List<Integer> workers, int parts) {
+    /**
+     * How a run is made: the child JVMs' options, the worker set-ups ({@code 2}: two worker JVMs of one consumer each;
+     * {@code 1x4}: one worker JVM of four consumers), the parts of each import.
+     */
+    record Options(BenchmarkMain.Options child, List<String> workers, int parts) {
     }
 
     public static void main(String[] args) throws Exception {
         List<Long> sizes = List.of(BenchmarkMain.parseSize("100m"));
-        List<Integer> workers = List.of(1, 2, 4);
+        List<String> workers = List.of("1", "2", "4", "1x4");
         int parts = 16;
         int sliceRows = 25_000;
         String xmx = "256m";
@@ -59,14 +62,14 @@ public final class WorkersBenchmark {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--sizes", "--size" -> sizes = List.of(args[++i].split(",")).stream().map(BenchmarkMain::parseSize).toList();
-                case "--workers" -> workers = List.of(args[++i].split(",")).stream().map(Integer::parseInt).toList();
+                case "--workers" -> workers = List.of(args[++i].split(","));
                 case "--parts" -> parts = Integer.parseInt(args[++i]);
                 case "--slice-rows" -> sliceRows = Integer.parseInt(args[++i]);
                 case "--xmx" -> xmx = args[++i];
                 case "--verify" -> verify = true;
                 case "--report" -> report = Path.of(args[++i]);
                 case "--readme" -> readme = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("Unknown argument " + args[i] + "; use --sizes 100m --workers 1,2,4"
+                default -> throw new IllegalArgumentException("Unknown argument " + args[i] + "; use --sizes 100m --workers 1,2,4,1x4"
                         + " --parts 16 --slice-rows 25000 --xmx 256m --verify --report f.json --readme README.md");
             }
         }
@@ -105,10 +108,12 @@ public final class WorkersBenchmark {
                     results.set(reference, result.put("stackCpuSeconds", Machine.cpuSeconds() - stackCpu));
                 }
                 for (String op : List.of("export", "import")) {
-                    for (int workers : options.workers()) {
+                    for (String workers : options.workers()) {
                         String name = "workers-" + op + "-" + workers;
                         log.printf(Locale.ROOT, "running %s (%s, load %s)%n", name, BenchmarkMain.human(size), Machine.load());
-                        results.set(name, withWorkers(op, workers, size, child, emulator, broker, env, logs));
+                        String[] countAndConsumers = (workers + "x1").split("x");
+                        results.set(name, withWorkers(op, Integer.parseInt(countAndConsumers[0]), Integer.parseInt(countAndConsumers[1]),
+                                size, child, emulator, broker, env, logs.resolve(name + ".log")));
                     }
                 }
             }
@@ -118,31 +123,30 @@ public final class WorkersBenchmark {
         return all;
     }
 
-    private static JsonNode withWorkers(String op, int count, long size, BenchmarkMain.Options options, KeboolaEmulator emulator,
-                                        Broker broker, Map<String, String> env, Path logs) throws Exception {
+    private static JsonNode withWorkers(String op, int count, int consumers, long size, BenchmarkMain.Options options,
+                                        KeboolaEmulator emulator, Broker broker, Map<String, String> env, Path log) throws Exception {
         List<Worker> workers = new ArrayList<>();
         ObjectNode result;
         try {
             for (int i = 1; i <= count; i++) {
-                List<String> arguments = new ArrayList<>(List.of(op, emulator.baseUrl(), broker.url()));
+                List<String> arguments = new ArrayList<>(List.of(op, emulator.baseUrl(), broker.url(), Integer.toString(consumers)));
                 if (options.verify()) {
                     arguments.add("verify");
                 }
-                String name = "worker-" + op + "-" + count + "-" + i;
+                String name = "worker-" + i;
                 workers.add(new Worker(BenchmarkMain.child(DistributedWorker.class, arguments, name, options, emulator, Map.of()).start(),
-                        logs.resolve(name + ".log")));
+                        log.resolveSibling(log.getFileName() + "." + name)));
             }
             for (Worker worker : workers) {
                 worker.awaitReady();
             }
             double stackCpu = Machine.cpuSeconds();
-            result = (ObjectNode) BenchmarkMain.runChild("workers-" + op, size, options, emulator,
-                    logs.resolve("workers-" + op + "-" + count + ".log"), env);
+            result = (ObjectNode) BenchmarkMain.runChild("workers-" + op, size, options, emulator, log, env);
             result.put("stackCpuSeconds", Machine.cpuSeconds() - stackCpu);
         } finally {
             workers.forEach(Worker::stop);
         }
-        ArrayNode perWorker = result.put("workers", count).putArray("perWorker");
+        ArrayNode perWorker = result.put("workers", count).put("consumers", consumers).putArray("perWorker");
         for (Worker worker : workers) {
             perWorker.add(worker.result());
         }

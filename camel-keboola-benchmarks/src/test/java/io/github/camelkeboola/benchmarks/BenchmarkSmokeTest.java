@@ -70,19 +70,20 @@ class BenchmarkSmokeTest {
     void workersTogetherMoveExactlyTheTableAndTheLoad() throws Exception {
         int parts = 4;
         JsonNode all = WorkersBenchmark.run(new WorkersBenchmark.Options(
-                        new BenchmarkMain.Options(List.of(SIZE), "256m", List.of(), true, 4000, List.of()), List.of(1, 2), parts),
+                        new BenchmarkMain.Options(List.of(SIZE), "256m", List.of(), true, 4000, List.of()), List.of("1", "2x2"), parts),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         JsonNode results = all.path("sizes").path(Long.toString(SIZE));
 
         JsonNode table = results.get("limit-import");
-        for (String export : List.of("component-export-stream", "workers-export-1", "workers-export-2")) {
+        for (String export : List.of("component-export-stream", "workers-export-1", "workers-export-2x2")) {
             JsonNode r = results.get(export);
             assertEquals(table.path("csvBytes").asLong(), r.path("csvBytes").asLong(), export + " " + r);
             assertEquals(table.path("digest").asLong(), r.path("digest").asLong(), export + " " + r);
         }
-        for (int workers : List.of(1, 2)) {
-            JsonNode export = results.get("workers-export-" + workers);
-            JsonNode load = results.get("workers-import-" + workers);
+        for (String workersSpec : List.of("1", "2x2")) {
+            int workers = Integer.parseInt(workersSpec.substring(0, 1));
+            JsonNode export = results.get("workers-export-" + workersSpec);
+            JsonNode load = results.get("workers-import-" + workersSpec);
             assertTrue(export.path("slices").asInt() > 2, export.toString());
             assertEquals(export.path("slices").asInt(), handled(export, workers), export.toString());
             assertEquals(parts, handled(load, workers), load.toString());
@@ -94,7 +95,8 @@ class BenchmarkSmokeTest {
         }
 
         String report = Report.workers(all);
-        assertTrue(report.contains("workers-export-2") && report.contains("workers-import-2") && report.contains("x1 whole"), report);
+        assertTrue(report.contains("workers-export-2x2") && report.contains("workers-import-2x2") && report.contains("x1 whole"), report);
+        assertEquals(2, results.path("workers-import-2x2").path("consumers").asInt(), report);
     }
 
     /** Messages the run's workers handled together; every worker reported its result. */
