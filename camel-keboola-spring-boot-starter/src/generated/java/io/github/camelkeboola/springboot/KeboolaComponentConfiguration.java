@@ -1,4 +1,4 @@
-/* Generated from keboola.json by src/build/GenerateComponentConfiguration.java - do not edit. */
+/* Generated from keboola.json by camel-keboola-tooling (StarterConfigurationGenerator) - do not edit. */
 package io.github.camelkeboola.springboot;
 
 import java.util.Set;
