@@ -180,4 +180,23 @@ class DevBranchesConformanceTest {
         assertEquals(404, api().get(branch + "/tables/" + bucket + ".t").status());
         assertEquals(1, api().get("/v2/storage/tables/" + bucket + ".t").json().get("rowsCount").asLong());
     }
+
+    @Test
+    void eventsBelongToTheBranchTheyHappenedIn() {
+        long branch = createBranch(unique("events")).get("id").asLong();
+        String bucket = "in.c-" + unique("ev");
+        api().postJson("/v2/storage/branch/" + branch + "/buckets", Map.of("name", bucket.substring("in.c-".length())));
+        ApiClient.Response posted = api().postJson("/v2/storage/branch/" + branch + "/events",
+                Map.of("component", "probe", "message", "in the branch"));
+        assertEquals(201, posted.status(), posted::toString);
+
+        JsonNode inBranch = api().get("/v2/storage/branch/" + branch + "/events?limit=100").json();
+        assertTrue(inBranch.findValuesAsText("message").contains("in the branch"), inBranch::toString);
+        assertTrue(inBranch.findValuesAsText("objectId").contains(bucket), inBranch::toString);
+        inBranch.forEach(e -> assertEquals(branch, e.path("idBranch").asLong(), e::toString));
+        // GET events is GET branch/default/events: the default branch's only
+        JsonNode inDefault = api().get("/v2/storage/events?limit=10000").json();
+        assertFalse(inDefault.findValuesAsText("message").contains("in the branch"), inDefault::toString);
+        inDefault.forEach(e -> assertEquals(1, e.path("idBranch").asLong(), e::toString));
+    }
 }

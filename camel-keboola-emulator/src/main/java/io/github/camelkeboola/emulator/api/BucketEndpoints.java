@@ -80,7 +80,7 @@ final class BucketEndpoints {
             }
             stack.catalog.putBucket(bucket);
         }
-        stack.event("storage.bucketCreated", "Bucket " + bucket.id + " created", "bucket", bucket.id, token,
+        stack.event(bucket.branchId, "storage.bucketCreated", "Bucket " + bucket.id + " created", "bucket", bucket.id, token,
                 request.runId(), null, null);
         return ApiResponse.json(201, Views.bucket(stack, bucket));
     }
@@ -136,7 +136,7 @@ final class BucketEndpoints {
             TableEndpoints.dropTable(stack, table, token, runId);
         }
         stack.catalog.removeBucket(bucket);
-        stack.event("storage.bucketDeleted", "Bucket " + bucket.id + " deleted", "bucket", bucket.id, token, runId,
+        stack.event(bucket.branchId, "storage.bucketDeleted", "Bucket " + bucket.id + " deleted", "bucket", bucket.id, token, runId,
                 null, null);
     }
 }

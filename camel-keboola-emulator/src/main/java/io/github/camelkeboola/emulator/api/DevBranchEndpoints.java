@@ -136,7 +136,7 @@ final class DevBranchEndpoints {
     }
 
     private void event(String name, String message, Branch branch, ApiRequest request) {
-        Event event = stack.event(name, message, "devBranch", String.valueOf(branch.id), request.token(), request.runId(),
+        Event event = stack.event(Branch.DEFAULT_ID, name, message, "devBranch", String.valueOf(branch.id), request.token(), request.runId(),
                 null, null);
         event.objectName = branch.name;
     }

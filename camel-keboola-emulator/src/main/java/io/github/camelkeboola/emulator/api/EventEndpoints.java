@@ -1,6 +1,5 @@
 package io.github.camelkeboola.emulator.api;
 
-import io.github.camelkeboola.emulator.db.Branch;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelkeboola.emulator.db.Event;
@@ -49,6 +48,8 @@ final class EventEndpoints {
         Comparator<Event> byId = Comparator.comparingLong(e -> e.id);
         ArrayNode list = Json.array();
         all.stream()
+                // "GET /v2/storage/events is the same as GET /v2/storage/branch/default/events" (contract §1, APIB)
+                .filter(e -> e.branchId == request.branchId())
                 .filter(scope)
                 .filter(e -> admin || request.token().id.equals(e.tokenId))
                 .filter(e -> sinceId == null || e.id > sinceId)
@@ -96,7 +97,7 @@ final class EventEndpoints {
             throw ApiException.validation("storage.events.validation",
                     "Invalid request:\n - type: \"The value you selected is not a valid choice.\"");
         }
-        Event event = stack.event("ext." + component + ".", message, null, null, request.token(),
+        Event event = stack.event(request.branchId(), "ext." + component + ".", message, null, null, request.token(),
                 p.string("runId", request.runId()), p.get("params"), p.get("results"));
         synchronized (stack.catalog) {
             event.component = component;
@@ -131,7 +132,7 @@ final class EventEndpoints {
         ObjectNode token = node.putObject("token");
         token.put("id", e.tokenId);
         token.put("name", e.tokenName);
-        node.put("idBranch", Branch.DEFAULT_ID);
+        node.put("idBranch", e.branchId);
         node.put("uri", stack.uri("/v2/storage/events/" + e.id));
         node.putArray("attachments");
         return node;

@@ -96,7 +96,7 @@ final class ExportEndpoints {
         ObjectNode params = Json.object();
         params.put("fileId", fileId);
         params.put("cacheHit", cacheHit);
-        stack.event("storage.tableExported", "Exported table " + table.id, "table", table.id, token, runId, params, null);
+        stack.event(table.branchId, "storage.tableExported", "Exported table " + table.id, "table", table.id, token, runId, params, null);
         ObjectNode results = Json.object();
         results.putObject("file").put("id", fileId);
         results.put("cacheHit", cacheHit);

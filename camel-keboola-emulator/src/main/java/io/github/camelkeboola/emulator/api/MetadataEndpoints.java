@@ -154,7 +154,7 @@ final class MetadataEndpoints {
         Target bucket = bucket(request, "write");
         ApiResponse response = post(bucket, request);
         String bucketId = decode(request.pathParam(0));
-        stack.event("storage.bucketMetadataSet", "Bucket " + bucketId + " metadata set", "bucket", bucketId,
+        stack.event(request.branchId(), "storage.bucketMetadataSet", "Bucket " + bucketId + " metadata set", "bucket", bucketId,
                 request.token(), request.runId(), null, null);
         return response;
     }

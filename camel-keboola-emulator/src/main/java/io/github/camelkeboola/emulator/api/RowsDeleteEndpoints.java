@@ -54,7 +54,7 @@ final class RowsDeleteEndpoints {
                     } finally {
                         lock.unlock();
                     }
-                    stack.event("storage.tableRowsDeleted", "Deleted " + deleted + " rows from table " + table.id, "table",
+                    stack.event(table.branchId, "storage.tableRowsDeleted", "Deleted " + deleted + " rows from table " + table.id, "table",
                             table.id, request.token(), request.runId(), params, null);
                     return Json.object().put("deletedRows", deleted);
                 });

@@ -94,11 +94,12 @@ public final class Stack {
         return importLocks.computeIfAbsent(Catalog.key(table.branchId, table.id), id -> new ReentrantLock(true));
     }
 
-    /** Records a Storage event. */
-    public Event event(String name, String message, String objectType, String objectId, Token token, String runId,
+    /** Records a Storage event of branch {@code branchId}: the branch of the table or bucket it is about, or of the request. */
+    public Event event(long branchId, String name, String message, String objectType, String objectId, Token token, String runId,
                       JsonNode params, JsonNode results) {
         Event event = new Event();
         event.id = catalog.nextId();
+        event.branchId = branchId;
         event.uuid = UUID.randomUUID().toString();
         event.event = name;
         event.message = message;

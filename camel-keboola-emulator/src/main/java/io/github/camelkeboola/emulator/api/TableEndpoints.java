@@ -76,7 +76,7 @@ final class TableEndpoints {
         } finally {
             lock.unlock();
         }
-        stack.event("storage.tableDeleted", "Table " + table.id + " deleted", "table", table.id, token, runId,
+        stack.event(table.branchId, "storage.tableDeleted", "Table " + table.id + " deleted", "table", table.id, token, runId,
                 null, null);
     }
 }

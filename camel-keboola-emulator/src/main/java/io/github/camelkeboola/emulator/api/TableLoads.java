@@ -118,10 +118,10 @@ final class TableLoads {
         } finally {
             lock.unlock();
         }
-        stack.event("storage.tableCreated", "Created table " + table.id, "table", table.id, token, runId, null, null);
-        stack.event("storage.tableImportStarted", "Started import of table " + table.id, "table", table.id, token, runId,
+        stack.event(table.branchId, "storage.tableCreated", "Created table " + table.id, "table", table.id, token, runId, null, null);
+        stack.event(table.branchId, "storage.tableImportStarted", "Started import of table " + table.id, "table", table.id, token, runId,
                 null, null);
-        stack.event("storage.tableImportDone", "Imported table " + table.id, "table", table.id, token, runId, null, null);
+        stack.event(table.branchId, "storage.tableImportDone", "Imported table " + table.id, "table", table.id, token, runId, null, null);
         return table;
     }
 
@@ -131,7 +131,7 @@ final class TableLoads {
         lock.lock();
         ObjectNode results;
         try {
-            stack.event("storage.tableImportStarted", "Started import of table " + table.id, "table", table.id, token,
+            stack.event(table.branchId, "storage.tableImportStarted", "Started import of table " + table.id, "table", table.id, token,
                     runId, null, null);
             if (stack.catalog.table(table.branchId, table.id).isEmpty()) {
                 throw new JobFailedException("storage.tables.notFound", "The table \"" + table.name
@@ -157,7 +157,7 @@ final class TableLoads {
         } finally {
             lock.unlock();
         }
-        stack.event("storage.tableImportDone", "Imported table " + table.id, "table", table.id, token, runId, null,
+        stack.event(table.branchId, "storage.tableImportDone", "Imported table " + table.id, "table", table.id, token, runId, null,
                 results.deepCopy());
         return results;
     }

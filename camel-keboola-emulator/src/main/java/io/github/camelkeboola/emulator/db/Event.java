@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** One Storage event ({@code storage.tableImportDone}, ...). */
 public class Event {
     public long id;
+    /** The branch the event happened in (the default branch, or a development branch). */
+    public long branchId = Branch.DEFAULT_ID;
     public String uuid;
     public String event;
     public String component = "storage";
