@@ -32,11 +32,26 @@ final class ChangeCursor {
             return null;
         }
         try {
-            return parse(value.trim());
+            return parse(newestOf(value.trim(), key));
         } catch (RuntimeException e) {
             throw new KeboolaException("The stored cursor under key '" + key + "' is unreadable: '" + value
                                        + "'. Fix or remove it in the state repository", tableId, e);
         }
+    }
+
+    /**
+     * The last cursor in a stored value that holds two. Camel's {@code FileStateRepository} appends the key, '=', the
+     * value and the newline in separate writes: a process killed between them leaves its last line unended, and the
+     * next append continues that line, {@code <older value><key>=<newer value>}, read back as one value. The newer
+     * cursor is the one after the last {@code <key>=} that does not start the value or one of its fields.
+     */
+    static String newestOf(String value, String key) {
+        String marker = key + "=";
+        int at = value.lastIndexOf(marker);
+        while (at > 0 && value.charAt(at - 1) == ',') {
+            at = value.lastIndexOf(marker, at - 1);
+        }
+        return at > 0 ? value.substring(at + marker.length()) : value;
     }
 
     void store(CursorState state) {
