@@ -2,11 +2,9 @@ package io.github.camelkeboola.benchmarks;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelkeboola.component.KeboolaConstants;
-import org.apache.camel.CamelContext;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,12 +32,13 @@ final class DistributedImport implements Scenario {
 
     @Override
     public void prepare(Stack stack, long bytes, Sink sink) throws Exception {
-        try (CamelContext camel = new DefaultCamelContext()) {
-            camel.start();
-            // full loads replace the rows: the table of an earlier run can stay, its columns are these
-            camel.createProducerTemplate().sendBody("keboola:" + BUCKET + "." + TABLE + "?operation=importTable&"
-                    + Stacks.endpointOptions(stack), new String(CsvGenerator.line(CsvGenerator.COLUMNS), StandardCharsets.UTF_8));
-        }
+        // full loads replace the rows: the table of an earlier run can stay, its columns are these
+        CamelRun.request(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(CamelRun.START).to("keboola:" + BUCKET + "." + TABLE + "?operation=importTable&" + Stacks.endpointOptions(stack));
+            }
+        }, null, new String(CsvGenerator.line(CsvGenerator.COLUMNS), StandardCharsets.UTF_8), new Sink(false));
     }
 
     @Override
